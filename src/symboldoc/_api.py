@@ -1,0 +1,87 @@
+"""Reading and writing documents: ``loads``, ``load``, ``dumps``, ``dump``."""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import IO, Union, cast
+
+from ._document import Document
+from ._problems import DecodeError, Problem, Reporter
+from ._scan import scan
+from ._text import split_lines
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+BOM = "\ufeff"
+
+PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
+
+
+def loads(text: str, *, strict: bool = False) -> Document:
+    """Read a symbol document from ``text``.
+
+    Lenient by default: whatever cannot be read as expected stays as it was
+    written and is listed in ``Document.warnings``; no ``str`` makes it
+    raise.  With ``strict=True`` the first such problem raises a
+    :class:`SymbolDocError`.  Either way ``dumps(loads(text)) == text``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"loads() takes a str, not {type(text).__name__}; use load() for bytes and files")
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    reporter = Reporter(strict=strict)
+    blocks = scan(split_lines(body), 1 if bom else 0, reporter)
+    return Document(tuple(blocks), tuple(reporter.problems), bom)
+
+
+def dumps(doc: Document) -> str:
+    """The text of ``doc``: for a document as read, exactly the text it was read from."""
+    text = "".join(block.source for block in doc.blocks)
+    return BOM + text if doc.bom else text
+
+
+def load(source: PathOrFile, *, strict: bool = False) -> Document:
+    """Read a symbol document from a path, or from a text or binary file object.
+
+    Bytes are decoded as UTF-8 (a byte order mark is kept, and given back by
+    :func:`dumps`); bytes that are not UTF-8 raise :class:`DecodeError`,
+    in lenient mode too, naming the offset of the first bad byte.
+    """
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, "rb") as handle:
+            data: str | bytes = handle.read()
+    else:
+        data = source.read()
+    if isinstance(data, bytes):
+        data = decode(data)
+    return loads(data, strict=strict)
+
+
+def decode(data: bytes) -> str:
+    """``data`` as UTF-8 text, or a :class:`DecodeError` naming the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8")
+        lines = split_lines(good)
+        line = max(len(lines), 1)
+        column = 1 if good.endswith(("\n", "\r")) else len(lines[-1]) + 1 if lines else 1
+        if good.endswith(("\n", "\r")):
+            line += 1
+        problem = Problem(
+            line, column, "UTF-8 text", "valid UTF-8", f"byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
+        )
+        raise DecodeError(problem, exc.start) from None
+
+
+def dump(doc: Document, target: PathOrFile) -> None:
+    """Write ``doc`` to a path (as UTF-8, line endings untouched) or to a text or binary file object."""
+    text = dumps(doc)
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    elif isinstance(target, io.TextIOBase) or hasattr(target, "encoding"):
+        cast("IO[str]", target).write(text)
+    else:
+        cast("IO[bytes]", target).write(text.encode("utf-8"))

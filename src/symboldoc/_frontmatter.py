@@ -1,0 +1,259 @@
+"""The front matter: the ``---`` lines at the top of a page and the YAML between them.
+
+Longbridge's front matter is YAML but for one key: ``locales`` is a list of
+markdown links, which YAML cannot read (``[en]`` opens a flow sequence), so
+``frontmatter.loads`` fails on every current page.  symboldoc therefore
+reads the front matter one *entry* at a time (a key line and the indented
+or ``-`` lines under it).  Each entry is loaded with python-frontmatter's
+YAML handler, always with a safe loader; an entry YAML cannot read is
+tried as a list of markdown links, and otherwise reported and kept as text.
+
+The boundary lines are python-frontmatter's too: a line of three or more
+dashes, nothing after them but whitespace.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from ._inline import Link, Text
+from ._problems import Reporter
+from ._text import line_content
+from ._values import Number, read_datetime
+
+__all__ = ["FrontMatter", "FrontMatterEntry", "LocaleLink", "is_boundary", "read_front_matter"]
+
+_HANDLER = YAMLHandler()
+_KEY = re.compile(r"([^\s:#'\"][^:]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
+_LINK_ITEM = re.compile(r"[ \t]*-[ \t]+\[([^\]\n]*)\]\(([^()\s]*)\)[ \t]*")
+_SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
+_STRING_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry")
+
+
+def is_boundary(content: str) -> bool:
+    """Whether a line (without its ending) is a front matter boundary, as python-frontmatter sees it."""
+    return content.startswith("---") and _HANDLER.FM_BOUNDARY.fullmatch(content) is not None
+
+
+@attrs.frozen
+class LocaleLink:
+    """One entry of ``locales``: the ``locale`` (``"zh-CN"``) and the ``url`` of that page."""
+
+    locale: str
+    url: str
+
+
+@attrs.frozen
+class FrontMatterEntry:
+    """One key of the front matter with the exact lines that hold it.
+
+    ``key`` is None for lines before the first key (comments, blank lines).
+    ``line`` is the 1-based line number of the entry's first line.
+    """
+
+    key: str | None
+    value: Any
+    source: str = attrs.field(repr=False)
+    line: int
+
+
+@attrs.frozen
+class FrontMatter:
+    """The front matter, typed.
+
+    The keys every symbol page has are attributes (None when the page lacks
+    one); ``datetime`` is timezone-aware UTC; ``locales`` the other language
+    versions of the page.  Every other key is in ``extra``, in the order the
+    page gives them, with its value as the YAML safe loader reads it (but
+    decimals as :class:`~decimal.Decimal`).  ``entries`` keeps each key's
+    exact lines.
+    """
+
+    title: str | None = None
+    type: str | None = None
+    locale: str | None = None
+    url: str | None = None
+    symbol: str | None = None
+    name: str | None = None
+    industry: str | None = None
+    datetime: _dt.datetime | None = None
+    locales: tuple[LocaleLink, ...] = ()
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    entries: tuple[FrontMatterEntry, ...] = attrs.field(default=(), repr=False, eq=False)
+
+
+#: The safe loader (libyaml's when PyYAML has it), reading floats as Decimals.
+_Loader: Any = type("_Loader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+
+
+class _AliasFreeLoader(yaml.SafeLoader):
+    """The pure-Python safe loader, refusing anchors and aliases (no alias bombs)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.events.AliasEvent):
+            event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases are not read in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = str(node.value)
+    special = _SPECIAL_FLOATS.get(text.lower())
+    return Number(special or text.replace("_", ""), text)
+
+
+for _loader in (_Loader, _AliasFreeLoader):
+    _loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+def read_front_matter(lines: list[str], reporter: Reporter) -> tuple[int, FrontMatter] | None:
+    """Read the front matter at the top of ``lines``.
+
+    Returns the number of lines it takes (both boundaries included) and the
+    typed front matter, or None when ``lines`` does not open with one.
+    """
+    if not lines or not is_boundary(line_content(lines[0])):
+        return None
+    for index in range(1, len(lines)):
+        if is_boundary(line_content(lines[index])):
+            break
+    else:
+        reporter.report(1, 1, "front matter", "a closing '---' line", "the page ends before the front matter does")
+        return None
+    entries = [_read_entry(group, first, reporter) for first, group in _group_entries(lines, 1, index)]
+    return index + 1, _typed(entries, reporter)
+
+
+def _group_entries(lines: list[str], begin: int, end: int) -> list[tuple[int, list[str]]]:
+    """Lines ``begin:end`` cut into entries: each starts at an unindented key line."""
+    groups: list[tuple[int, list[str]]] = []
+    for index in range(begin, end):
+        line = lines[index]
+        starts_entry = line[:1] not in ("", " ", "\t", "-", "#", "\r", "\n")
+        if starts_entry or not groups:
+            groups.append((index + 1, [line]))
+        else:
+            groups[-1][1].append(line)
+    return groups
+
+
+def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterEntry:
+    source = "".join(group)
+    match = _KEY.match(group[0])
+    key = match.group(1).strip("'\"") if match else None
+    loader = _AliasFreeLoader if ("&" in source or "*" in source) else _Loader
+    try:
+        loaded = _HANDLER.load(source, Loader=loader)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        links = _read_link_list(group) if key is not None else None
+        if links is not None:
+            return FrontMatterEntry(key, links, source, line)
+        # The context mark is where the construct YAML was reading began (the
+        # opening quote of an unclosed string); the problem mark, where it gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        where_line = line + min(mark.line, len(group) - 1) if mark is not None else line
+        where_column = mark.column + 1 if mark is not None and mark.line < len(group) else 1
+        context, found = getattr(exc, "context", None), getattr(exc, "problem", None)
+        detail = f"{context}: {found}" if context and found else found or type(exc).__name__
+        reporter.report(
+            where_line,
+            where_column,
+            "front matter",
+            f"valid YAML for key {key!r}" if key else "valid YAML",
+            detail,
+        )
+        return FrontMatterEntry(key, source, source, line)
+    if loaded is None and key is None:
+        return FrontMatterEntry(None, None, source, line)
+    if not isinstance(loaded, dict) or len(loaded) != 1:
+        reporter.report(line, 1, "front matter", "a line 'key: value'", f"found {group[0].strip()!r}")
+        return FrontMatterEntry(key, source, source, line)
+    ((loaded_key, value),) = loaded.items()
+    return FrontMatterEntry(str(loaded_key), value, source, line)
+
+
+def _read_link_list(group: list[str]) -> tuple[Link, ...] | None:
+    """``key:`` followed by ``- [text](url)`` lines, as links; None when it is not that."""
+    head = line_content(group[0])
+    if head.rstrip(" \t")[-1:] != ":":
+        return None
+    links: list[Link] = []
+    for line in group[1:]:
+        content = line_content(line)
+        if not content.strip(" \t"):
+            continue
+        match = _LINK_ITEM.fullmatch(content)
+        if match is None:
+            return None
+        links.append(Link(match.group(2), (Text(match.group(1)),)))
+    return tuple(links)
+
+
+def _typed(entries: list[FrontMatterEntry], reporter: Reporter) -> FrontMatter:
+    fields: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    seen: set[str] = set()
+    for entry in entries:
+        key = entry.key
+        if key is None:
+            continue
+        if key in seen:
+            reporter.report(entry.line, 1, "front matter", "each key once", f"{key!r} again")
+        seen.add(key)
+        value = entry.value
+        if key in _STRING_KEYS:
+            if not isinstance(value, str):
+                reporter.report(entry.line, 1, "front matter", f"a string for {key!r}", f"found {value!r}")
+                value = None if value is None else str(value)
+            fields[key] = value
+        elif key == "datetime":
+            fields[key] = _typed_datetime(entry, reporter)
+        elif key == "locales":
+            fields[key] = _typed_locales(entry, reporter)
+        else:
+            extra[key] = value
+    return FrontMatter(**fields, extra=extra, entries=tuple(entries))
+
+
+def _typed_datetime(entry: FrontMatterEntry, reporter: Reporter) -> _dt.datetime | None:
+    value = entry.value
+    if isinstance(value, _dt.datetime):
+        return value.replace(tzinfo=_dt.timezone.utc) if value.tzinfo is None else value.astimezone(_dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            return read_datetime(value)
+        except ValueError:
+            pass
+    reporter.report(entry.line, 1, "front matter", "an ISO 8601 datetime for 'datetime'", f"found {value!r}")
+    return None
+
+
+def _typed_locales(entry: FrontMatterEntry, reporter: Reporter) -> tuple[LocaleLink, ...]:
+    value = entry.value
+    items: list[LocaleLink] = []
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, Link):
+                items.append(LocaleLink(item.text, item.url))
+            elif isinstance(item, str) and (match := _LINK_ITEM.fullmatch("- " + item)):
+                items.append(LocaleLink(match.group(1), match.group(2)))
+            elif isinstance(item, dict) and isinstance(item.get("locale"), str) and isinstance(item.get("url"), str):
+                items.append(LocaleLink(item["locale"], item["url"]))
+            else:
+                break
+        else:
+            return tuple(items)
+    reporter.report(
+        entry.line, 1, "front matter", "a list of '- [locale](url)' links for 'locales'", f"found {value!r}"[:200]
+    )
+    return ()

@@ -1,0 +1,199 @@
+"""Inline content (links, emphasis, code spans) read with mistune.
+
+Blocks are found by symboldoc's own scanner, which keeps positions; the
+text inside a block (a table cell, a heading, a list item) is handed to
+mistune's inline parser, and its tokens become the small attrs classes
+below.  Text without any markdown punctuation skips mistune altogether.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, TypeAlias
+
+import attrs
+import mistune
+
+__all__ = [
+    "CodeSpan",
+    "Emphasis",
+    "Image",
+    "Inline",
+    "InlineHTML",
+    "LineBreak",
+    "Link",
+    "Strikethrough",
+    "Strong",
+    "Text",
+    "parse_inline",
+    "plain_text",
+]
+
+
+@attrs.frozen
+class Text:
+    """Plain text."""
+
+    text: str
+
+
+@attrs.frozen
+class CodeSpan:
+    """A code span, ```like this```."""
+
+    text: str
+
+
+@attrs.frozen
+class Emphasis:
+    """``*emphasised*`` content."""
+
+    children: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class Strong:
+    """``**strong**`` content."""
+
+    children: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class Strikethrough:
+    """``~~struck~~`` content."""
+
+    children: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class Link:
+    """A link: ``text`` is what it shows, ``url`` where it points."""
+
+    url: str
+    children: tuple[Inline, ...]
+    title: str | None = None
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class Image:
+    """An image: ``alt`` text, ``url`` of the picture."""
+
+    url: str
+    children: tuple[Inline, ...]
+    title: str | None = None
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class LineBreak:
+    """A hard line break (soft breaks are kept as text)."""
+
+    @property
+    def text(self) -> str:
+        return "\n"
+
+
+@attrs.frozen
+class InlineHTML:
+    """Raw inline HTML, kept as written."""
+
+    text: str
+
+
+Inline: TypeAlias = Text | CodeSpan | Emphasis | Strong | Strikethrough | Link | Image | LineBreak | InlineHTML
+
+_MARKUP = frozenset("\\`*_[]<>!&~")
+_local = threading.local()
+
+
+def _parser() -> mistune.Markdown:
+    # A mistune parser keeps state while it runs, so each thread has its own.
+    parser: mistune.Markdown | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = mistune.create_markdown(renderer=None, plugins=["strikethrough"])
+        _local.parser = parser
+    return parser
+
+
+def parse_inline(text: str) -> tuple[Inline, ...]:
+    """The inline content of ``text`` (one block's text, line breaks included)."""
+    if not text:
+        return ()
+    if _MARKUP.isdisjoint(text):
+        return (Text(text),)
+    try:
+        tokens = _parser().inline(text, {})
+    except RecursionError:
+        # Pathological nesting: the text stays as it was written.
+        return (Text(text),)
+    return _convert(tokens)
+
+
+def _convert(tokens: Sequence[Mapping[str, Any]]) -> tuple[Inline, ...]:
+    nodes: list[Inline] = []
+    for token in tokens:
+        node = _node(token)
+        if isinstance(node, Text) and nodes and isinstance(nodes[-1], Text):
+            nodes[-1] = Text(nodes[-1].text + node.text)
+        else:
+            nodes.append(node)
+    return tuple(nodes)
+
+
+def _node(token: Mapping[str, Any]) -> Inline:
+    kind = token.get("type")
+    children = token.get("children") or ()
+    attributes = token.get("attrs") or {}
+    if kind == "link":
+        return Link(str(attributes.get("url", "")), _convert(children), attributes.get("title"))
+    if kind == "image":
+        return Image(str(attributes.get("url", "")), _convert(children), attributes.get("title"))
+    if kind == "emphasis":
+        return Emphasis(_convert(children))
+    if kind == "strong":
+        return Strong(_convert(children))
+    if kind == "strikethrough":
+        return Strikethrough(_convert(children))
+    if kind == "codespan":
+        return CodeSpan(str(token.get("raw", "")))
+    if kind == "linebreak":
+        return LineBreak()
+    if kind == "inline_html":
+        return InlineHTML(str(token.get("raw", "")))
+    if kind == "softbreak":
+        return Text("\n")
+    return Text(str(token.get("raw", "")) if "raw" in token else plain_text(_convert(children)))
+
+
+def plain_text(nodes: Sequence[Inline]) -> str:
+    """The text of ``nodes`` without any markup."""
+    return "".join(node.text for node in nodes)
+
+
+def iter_links(nodes: Sequence[Inline]) -> Iterator[Link]:
+    """Every link in ``nodes``, nested ones included, in reading order."""
+    for node in nodes:
+        if isinstance(node, Link):
+            yield node
+        if isinstance(node, (Emphasis, Strong, Strikethrough, Link, Image)):
+            yield from iter_links(node.children)

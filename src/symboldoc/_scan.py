@@ -1,0 +1,410 @@
+"""The block scanner: lines into blocks.
+
+One pass over the lines, no backtracking: each line is classified by its
+first characters (:func:`_classify`), and each block kind decides from
+that which following lines are its own.  The rules are CommonMark's and
+GitHub's (tables), cut to what symbol documents use: ATX and setext
+headings, paragraphs, block quotes with lazy continuation, bullet and
+ordered lists, GFM tables, fenced and indented code, thematic breaks, and
+front matter.  HTML blocks and link reference definitions are read as
+paragraphs; the content of block quotes and list items is kept as text
+(with its inline content), not scanned into nested blocks.
+
+Every line ends up in exactly one block, so the blocks tile the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from ._blocks import (
+    BlankLines,
+    Block,
+    BlockQuote,
+    ChartBlock,
+    FencedBlock,
+    FrontMatterBlock,
+    Heading,
+    IndentedCode,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    ThematicBreak,
+)
+from ._charts import CHART_INFO_PREFIX, read_chart
+from ._frontmatter import read_front_matter
+from ._problems import Reporter
+from ._tables import Row, is_delimiter_row, split_cells
+from ._text import Position, line_content
+
+__all__ = ["scan"]
+
+_BLANK, _CODE, _HEADING, _FENCE, _QUOTE, _BREAK, _BULLET, _ORDERED, _TEXT = range(9)
+
+_ATX_MARK = re.compile(r"#{1,6}(?=[ \t]|$)")
+_FENCE_MARK = re.compile(r"`{3,}|~{3,}")
+_ORDERED_MARK = re.compile(r"(\d{1,9})[.)](?=[ \t]|$)")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+_INTERRUPTING = (_HEADING, _FENCE, _QUOTE, _BREAK)
+
+
+def _classify(content: str) -> int:
+    """What block a line would start, judged by its first characters."""
+    stripped = content.lstrip(" ")
+    if not stripped.strip(" \t"):
+        return _BLANK
+    if len(content) - len(stripped) >= 4 or stripped[0] == "\t":
+        return _CODE
+    first = stripped[0]
+    if first == "#":
+        return _HEADING if _ATX_MARK.match(stripped) else _TEXT
+    if first == "`" or first == "~":
+        match = _FENCE_MARK.match(stripped)
+        if match and not (first == "`" and "`" in stripped[match.end() :]):
+            return _FENCE
+        return _TEXT
+    if first == ">":
+        return _QUOTE
+    if first in "-*_" and _is_break(stripped):
+        return _BREAK
+    if first in "-*+":
+        return _BULLET if stripped[1:2] in ("", " ", "\t") else _TEXT
+    if "0" <= first <= "9" and _ORDERED_MARK.match(stripped):
+        return _ORDERED
+    return _TEXT
+
+
+def _is_break(stripped: str) -> bool:
+    marks = stripped.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks == marks[0] * len(marks)
+
+
+def _indent_width(content: str) -> int:
+    """Columns of leading white space, a tab reaching the next multiple of four."""
+    width = 0
+    for char in content:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+class _Scanner:
+    """One scan of one text: holds the lines and where the next block starts."""
+
+    def __init__(self, lines: list[str], base_offset: int, reporter: Reporter) -> None:
+        self.lines = lines
+        self.contents = [line_content(line) for line in lines]
+        self.reporter = reporter
+        self.offset = base_offset  # character offset of the next block's first line
+        self.blocks: list[Block] = []
+
+    # -- building blocks -------------------------------------------------
+
+    def _line_offsets(self, begin: int, end: int) -> list[int]:
+        """The character offset of each line ``begin:end`` (``begin`` is the next block's start)."""
+        offsets = []
+        offset = self.offset
+        for index in range(begin, end):
+            offsets.append(offset)
+            offset += len(self.lines[index])
+        return offsets
+
+    def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
+        source = "".join(self.lines[begin:end])
+        last = self.contents[end - 1]
+        end_offset = self.offset + len(source) - (len(self.lines[end - 1]) - len(last))
+        start = Position(begin + 1, 1, self.offset)
+        stop = Position(end, 1 + len(last), end_offset)
+        self.blocks.append(cls(source, start, stop, **fields))
+        self.offset += len(source)
+
+    # -- the scan ----------------------------------------------------------
+
+    def run(self) -> list[Block]:
+        index = 0
+        front = read_front_matter(self.lines, self.reporter)
+        if front is not None:
+            taken, front_matter = front
+            self._emit(FrontMatterBlock, 0, taken, front_matter=front_matter)
+            index = taken
+        count = len(self.lines)
+        while index < count:
+            kind = _classify(self.contents[index])
+            if kind == _TEXT and self._table_at(index):
+                index = self._table(index)
+            else:
+                index = self._STEPS[kind](self, index)
+        return self.blocks
+
+    def _blank(self, begin: int) -> int:
+        end = begin + 1
+        while end < len(self.lines) and not self.contents[end].strip(" \t"):
+            end += 1
+        self._emit(BlankLines, begin, end)
+        return end
+
+    def _code(self, begin: int) -> int:
+        end = begin + 1
+        last_code = begin
+        while end < len(self.lines):
+            kind = _classify(self.contents[end])
+            if kind == _CODE:
+                last_code = end
+            elif kind != _BLANK:
+                break
+            end += 1
+        self._emit(IndentedCode, begin, last_code + 1)
+        return last_code + 1
+
+    def _heading(self, begin: int) -> int:
+        stripped = self.contents[begin].lstrip(" ")
+        marks = _ATX_MARK.match(stripped)
+        assert marks is not None
+        text = stripped[marks.end() :].strip(" \t")
+        trimmed = text.rstrip("#")
+        if trimmed != text and (not trimmed or trimmed[-1] in " \t"):
+            text = trimmed.rstrip(" \t")
+        self._emit(Heading, begin, begin + 1, level=marks.end(), text=text)
+        return begin + 1
+
+    def _fence(self, begin: int) -> int:
+        stripped = self.contents[begin].lstrip(" ")
+        match = _FENCE_MARK.match(stripped)
+        assert match is not None
+        fence = match.group()
+        info = stripped[match.end() :].strip(" \t")
+        end = begin + 1
+        closed = False
+        while end < len(self.lines):
+            candidate = self.contents[end].lstrip(" ")
+            if (
+                len(self.contents[end]) - len(candidate) < 4
+                and candidate.startswith(fence)
+                and not candidate.rstrip(" \t").strip(fence[0])
+            ):
+                closed = True
+                break
+            end += 1
+        if not closed:
+            self.reporter.report(
+                begin + 1, 1, "fenced block", f"a closing {fence!r} line", "the page ends inside the block"
+            )
+        body = "".join(self.lines[begin + 1 : end])
+        stop = end + 1 if closed else end
+        fields: dict[str, Any] = {"fence": fence, "info": info, "body": body, "closed": closed}
+        if info.startswith(CHART_INFO_PREFIX):
+            chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
+            chart = read_chart(chart_type, body, begin + 2, self.reporter)
+            self._emit(ChartBlock, begin, stop, chart=chart, **fields)
+        else:
+            self._emit(FencedBlock, begin, stop, **fields)
+        return stop
+
+    def _quote(self, begin: int) -> int:
+        texts = [_unquote(self.contents[begin])]
+        end = begin + 1
+        while end < len(self.lines):
+            content = self.contents[end]
+            kind = _classify(content)
+            if kind == _QUOTE:
+                texts.append(_unquote(content))
+            elif kind in (_TEXT, _CODE) and texts[-1].strip(" \t"):
+                texts.append(content.lstrip(" \t"))
+            else:
+                break
+            end += 1
+        self._emit(BlockQuote, begin, end, text="\n".join(texts))
+        return end
+
+    def _break(self, begin: int) -> int:
+        self._emit(ThematicBreak, begin, begin + 1)
+        return begin + 1
+
+    def _list(self, begin: int) -> int:
+        lines, contents = self.lines, self.contents
+        offsets: list[int] = [self.offset]
+        kind = _classify(contents[begin])
+        first_marker, width = _list_marker(contents[begin])
+        items: list[tuple[int, str, int]] = [(begin, first_marker, width)]
+        end = begin + 1
+        blank_from: int | None = None
+        while end < len(lines):
+            offsets.append(offsets[-1] + len(lines[end - 1]))
+            content = contents[end]
+            line_kind = _classify(content)
+            if line_kind == _BLANK:
+                if blank_from is None:
+                    blank_from = end
+                end += 1
+                continue
+            indent = _indent_width(content)
+            if line_kind == kind and indent < width:
+                marker, new_width = _list_marker(content)
+                if _same_list(first_marker, marker):
+                    items.append((end, marker, new_width))
+                    width = new_width
+                    blank_from = None
+                    end += 1
+                    continue
+                break
+            if indent >= width:
+                blank_from = None
+                end += 1
+                continue
+            if blank_from is None and line_kind in (_TEXT, _CODE):
+                end += 1  # lazy continuation of the item's paragraph
+                continue
+            break
+        if blank_from is not None:
+            end = blank_from
+        built: list[ListItem] = []
+        for number, (item_begin, marker, item_width) in enumerate(items):
+            item_end = items[number + 1][0] if number + 1 < len(items) else end
+            while item_end - 1 > item_begin and not contents[item_end - 1].strip(" \t"):
+                item_end -= 1
+            texts = [contents[item_begin].lstrip(" ")[len(marker) :].strip(" \t")]
+            for index in range(item_begin + 1, item_end):
+                texts.append(_dedent(contents[index], item_width))
+            start = Position(item_begin + 1, 1 + _indent_width(contents[item_begin]), offsets[item_begin - begin])
+            last = contents[item_end - 1]
+            stop = Position(item_end, 1 + len(last), offsets[item_end - 1 - begin] + len(last))
+            built.append(ListItem(marker, "\n".join(texts), start, stop))
+        self._emit(ListBlock, begin, end, items=tuple(built))
+        return end
+
+    def _paragraph(self, begin: int) -> int:
+        contents = self.contents
+        end = begin + 1
+        while end < len(self.lines):
+            content = contents[end]
+            if _SETEXT.fullmatch(content):
+                text = "\n".join(line.strip(" \t") for line in contents[begin:end])
+                level = 1 if content.lstrip(" ")[0] == "=" else 2
+                self._emit(Heading, begin, end + 1, level=level, text=text)
+                return end + 1
+            kind = _classify(content)
+            if kind == _BLANK or kind in _INTERRUPTING or self._table_at(end):
+                break
+            if kind == _BULLET and content.lstrip(" ")[1:].strip(" \t"):
+                break
+            if kind == _ORDERED:
+                match = _ORDERED_MARK.match(content.lstrip(" "))
+                if match and match.group(1) == "1" and content.lstrip(" ")[match.end() :].strip(" \t"):
+                    break
+            end += 1
+        lines = [line.lstrip(" \t") for line in contents[begin:end]]
+        lines[-1] = lines[-1].rstrip(" \t")
+        self._emit(Paragraph, begin, end, text="\n".join(lines))
+        return end
+
+    def _table_at(self, index: int) -> bool:
+        """Whether a table (header line, then delimiter row) starts at line ``index``."""
+        if index + 1 >= len(self.lines):
+            return False
+        delimiter = self.contents[index + 1]
+        if "|" not in delimiter or not is_delimiter_row(delimiter):
+            return False
+        return len(split_cells(self.contents[index])[0]) == len(split_cells(delimiter)[0])
+
+    def _table(self, begin: int) -> int:
+        contents = self.contents
+        header_cells, header_at = split_cells(contents[begin])
+        header = tuple(cell.strip(" \t").replace("\\|", "|") for cell in header_cells)
+        offset = self.offset
+
+        def row(index: int, cells: tuple[str, ...], at: int) -> Row:
+            return Row(cells, Position(index + 1, 1, offset), header, at)
+
+        header_row = row(begin, header_cells, header_at)
+        offset += len(self.lines[begin])
+        delimiter_row = row(begin + 1, *split_cells(contents[begin + 1]))
+        offset += len(self.lines[begin + 1])
+        rows: list[Row] = []
+        end = begin + 2
+        while end < len(self.lines):
+            content = contents[end]
+            kind = _classify(content)
+            if kind == _BLANK or kind in _INTERRUPTING or kind in (_BULLET, _ORDERED):
+                break
+            cells, at = split_cells(content)
+            if len(cells) != len(header):
+                self.reporter.report(
+                    end + 1,
+                    1,
+                    "table",
+                    f"{_cells(len(header))}, as in the header on line {begin + 1}",
+                    f"found {len(cells)}",
+                )
+            rows.append(row(end, cells, at))
+            offset += len(self.lines[end])
+            end += 1
+        self._emit(Table, begin, end, header_row=header_row, delimiter_row=delimiter_row, rows=tuple(rows))
+        return end
+
+    _STEPS: ClassVar[dict[int, Callable[[_Scanner, int], int]]] = {
+        _BLANK: _blank,
+        _CODE: _code,
+        _HEADING: _heading,
+        _FENCE: _fence,
+        _QUOTE: _quote,
+        _BREAK: _break,
+        _BULLET: _list,
+        _ORDERED: _list,
+        _TEXT: _paragraph,
+    }
+
+
+def _unquote(content: str) -> str:
+    """A quoted line's content: without its indentation, ``>`` and one following space."""
+    inner = content.lstrip(" ")[1:]
+    return inner[1:] if inner[:1] in (" ", "\t") else inner
+
+
+def _list_marker(content: str) -> tuple[str, int]:
+    """A list item line's marker and the column its content starts at (0-based)."""
+    indent = _indent_width(content)
+    stripped = content.lstrip(" ")
+    match = _ORDERED_MARK.match(stripped)
+    marker = stripped[: match.end()] if match else stripped[0]
+    rest = stripped[len(marker) :]
+    spaces = len(rest) - len(rest.lstrip(" "))
+    if not rest.strip(" \t") or spaces > 4 or spaces == 0:
+        spaces = 1
+    return marker, indent + len(marker) + spaces
+
+
+def _same_list(first: str, marker: str) -> bool:
+    """Whether ``marker`` continues the list that ``first`` opened (same bullet, or same delimiter)."""
+    if len(first) == 1 and first in "-*+":
+        return marker == first
+    return marker[-1] == first[-1] and marker[:1].isdigit()
+
+
+def _dedent(content: str, width: int) -> str:
+    """``content`` with up to ``width`` columns of indentation removed."""
+    removed = 0
+    index = 0
+    while index < len(content) and removed < width and content[index] in " \t":
+        removed += 1 if content[index] == " " else 4 - removed % 4
+        index += 1
+    return content[index:]
+
+
+def scan(lines: list[str], base_offset: int, reporter: Reporter) -> list[Block]:
+    """The blocks of ``lines`` (a text without its byte order mark, split into lines).
+
+    ``base_offset`` is the character offset of the first line in the whole
+    text: 1 when a byte order mark was removed, else 0.
+    """
+    return _Scanner(lines, base_offset, reporter).run()
+
+
+def _cells(count: int) -> str:
+    return "1 cell" if count == 1 else f"{count} cells"

@@ -1,0 +1,182 @@
+"""Table rows: cutting a line into cells, and the cells themselves.
+
+A row line is cut at every pipe that is not escaped with a backslash.  A
+pipe that opens or closes the line (spaces aside) is the row's border, not a
+cell boundary; so ``| a | b |`` and ``a | b`` both hold the cells ``" a "``
+and ``" b "``.  Each :class:`Cell` keeps that raw text, exactly, and gives
+its stripped text and inline content on request.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Literal, overload
+
+import attrs
+
+from ._inline import Inline, Link, iter_links, parse_inline
+from ._text import Position
+
+__all__ = ["Alignment", "Cell", "Row", "is_delimiter_row", "read_alignment", "split_cells"]
+
+Alignment = Literal["left", "center", "right"]
+
+
+def _split_pipes(content: str) -> list[str]:
+    """``content`` cut at each unescaped pipe."""
+    if "\\" not in content:
+        return content.split("|")
+    pieces: list[str] = []
+    start = 0
+    index = 0
+    length = len(content)
+    while index < length:
+        char = content[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "|":
+            pieces.append(content[start:index])
+            start = index + 1
+        index += 1
+    pieces.append(content[start:])
+    return pieces
+
+
+def split_cells(content: str) -> tuple[tuple[str, ...], int]:
+    """The raw cells of a row line (without its line ending), and the offset of the first.
+
+    The offset is where the first cell's raw text starts within ``content``;
+    each later cell starts one character (its pipe) after the one before ends.
+    """
+    pieces = _split_pipes(content)
+    if len(pieces) == 1:
+        return (pieces[0],), 0
+    first, last = 0, len(pieces)
+    offset = 0
+    if not pieces[0].strip(" \t"):
+        first = 1
+        offset = len(pieces[0]) + 1
+    if not pieces[-1].strip(" \t"):
+        last -= 1
+    return tuple(pieces[first:last]), offset
+
+
+def is_delimiter_row(content: str) -> bool:
+    """Whether ``content`` is a table's delimiter row (``|---|:--:|``)."""
+    if "|" not in content or "-" not in content:
+        return False
+    if content.strip(" \t|:-"):
+        return False
+    cells, _ = split_cells(content)
+    return bool(cells) and all(_is_delimiter_cell(cell) for cell in cells)
+
+
+def _is_delimiter_cell(cell: str) -> bool:
+    core = cell.strip(" \t")
+    if core.startswith(":"):
+        core = core[1:]
+    if core.endswith(":"):
+        core = core[:-1]
+    return bool(core) and not core.strip("-")
+
+
+def read_alignment(cell: str) -> Alignment | None:
+    """The alignment a delimiter cell asks for, or None for the default."""
+    core = cell.strip(" \t")
+    left, right = core.startswith(":"), core.endswith(":")
+    if left and right:
+        return "center"
+    if right:
+        return "right"
+    if left:
+        return "left"
+    return None
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: ``raw`` exactly as written between its pipes.
+
+    ``text`` is ``raw`` without its surrounding spaces and tabs, an escaped
+    pipe ``\\|`` read as ``|``; ``inline`` its inline content (links,
+    emphasis...) as read by mistune.
+    """
+
+    raw: str
+    start: Position
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip(" \t").replace("\\|", "|")
+
+    @functools.cached_property
+    def inline(self) -> tuple[Inline, ...]:
+        return parse_inline(self.text)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The links in the cell."""
+        return tuple(iter_links(self.inline))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen
+class Row:
+    """One table row: its raw cells, read lazily into :class:`Cell` objects.
+
+    A row can be indexed by position or by the header text of its column:
+    ``row[0]``, ``row["Rating"]``.  ``start`` is where the row's line begins.
+    """
+
+    raw_cells: tuple[str, ...]
+    start: Position
+    header: tuple[str, ...] = attrs.field(repr=False)
+    first_cell_offset: int = attrs.field(default=0, repr=False)
+
+    @functools.cached_property
+    def cells(self) -> tuple[Cell, ...]:
+        cells: list[Cell] = []
+        column = self.start.column + self.first_cell_offset
+        offset = self.start.offset + self.first_cell_offset
+        for raw in self.raw_cells:
+            cells.append(Cell(raw, Position(self.start.line, column, offset)))
+            column += len(raw) + 1
+            offset += len(raw) + 1
+        return tuple(cells)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The stripped text of each cell."""
+        return tuple(cell.text for cell in self.cells)
+
+    @overload
+    def __getitem__(self, key: int) -> Cell: ...
+    @overload
+    def __getitem__(self, key: str) -> Cell: ...
+    def __getitem__(self, key: int | str) -> Cell:
+        if isinstance(key, str):
+            try:
+                index = self.header.index(key)
+            except ValueError:
+                raise KeyError(key) from None
+            if index >= len(self.raw_cells):
+                raise KeyError(key)
+            return self.cells[index]
+        return self.cells[key]
+
+    def get(self, key: str) -> Cell | None:
+        """The cell under the header ``key``, or None when the row has none."""
+        try:
+            return self[key]
+        except KeyError:
+            return None
+
+    def __len__(self) -> int:
+        return len(self.raw_cells)
+
+    def __iter__(self) -> Iterator[Cell]:
+        return iter(self.cells)

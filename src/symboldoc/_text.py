@@ -1,0 +1,58 @@
+"""Text into lines, and positions within the text.
+
+Markdown knows three line endings: ``\\n``, ``\\r\\n`` and a lone ``\\r``.
+:func:`split_lines` cuts a text after each of them and keeps the ending on
+its line, so that ``"".join(split_lines(t)) == t`` for every string ``t``.
+(``str.splitlines`` is not used as it stands: it also breaks on form feeds,
+``\\x85``, ``\\u2028`` and others, which markdown treats as ordinary text.)
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Position", "line_content", "split_lines"]
+
+# Characters that str.splitlines treats as line boundaries but markdown does not.
+_FOREIGN_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_MARKDOWN_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split ``text`` into lines, each keeping its own line ending."""
+    if _FOREIGN_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)
+    return _MARKDOWN_LINE.findall(text)
+
+
+def line_content(line: str) -> str:
+    """``line`` without its line ending."""
+    if line.endswith("\n"):
+        return line[:-2] if line.endswith("\r\n") else line[:-1]
+    if line.endswith("\r"):
+        return line[:-1]
+    return line
+
+
+def line_ending(line: str) -> str:
+    """The line ending ``line`` carries: ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``""``."""
+    return line[len(line_content(line)) :]
+
+
+@attrs.frozen(order=True)
+class Position:
+    """A place in a document: 1-based ``line`` and ``column``, and ``offset``.
+
+    Columns count characters (code points), a tab being one column.
+    ``offset`` is the 0-based character offset into the whole text, a leading
+    byte order mark included, so ``text[pos.offset:]`` starts at ``pos``.
+    """
+
+    line: int
+    column: int
+    offset: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"

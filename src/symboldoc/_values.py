@@ -1,0 +1,103 @@
+"""Values as the pages write them: numbers, grades, datetimes.
+
+Each reader takes the text of one value and gives the typed value, ``None``
+where the page says there is none (``-`` or nothing), and raises
+``ValueError`` for text that is not a value of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+__all__ = ["GRADES", "Number", "read_datetime", "read_grade", "read_number"]
+
+GRADES = ("A", "B", "C", "D", "E")
+
+#: Multipliers of the suffixed amounts (``1.55T``, ``94.83B``, ``189.66M``).
+_SCALE = {"K": Decimal(10) ** 3, "M": Decimal(10) ** 6, "B": Decimal(10) ** 9, "T": Decimal(10) ** 12}
+_NUMBER = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|[KMBT])?")
+_NONE = ("", "-")
+
+
+class Number(Decimal):
+    """A :class:`~decimal.Decimal` that remembers how it was written.
+
+    ``Number`` compares, hashes and computes as the Decimal it is: the
+    amount it stands for.  ``23.90%`` is 23.90 with ``unit == "%"``;
+    ``1.55T`` is 1550000000000 with ``unit == "T"``; ``text`` is the text as
+    written.  Arithmetic gives plain Decimals.
+    """
+
+    __slots__ = ("text", "unit")
+    text: str
+    unit: str
+
+    def __new__(cls, amount: Decimal | str | int, text: str, unit: str = "") -> Number:
+        self = super().__new__(cls, amount)
+        self.text = text
+        self.unit = unit
+        return self
+
+    @property
+    def is_percentage(self) -> bool:
+        """Whether the number was written as a percentage."""
+        return self.unit == "%"
+
+    def __repr__(self) -> str:
+        return f"Number({self.text!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Number, (str(Decimal(self)), self.text, self.unit))
+
+    def __copy__(self) -> Number:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Number:
+        return self
+
+
+def read_number(text: str) -> Number | None:
+    """The number ``text`` writes (``3.89``, ``-12.93%``, ``94.83B``), or None for ``-``."""
+    stripped = text.strip()
+    if stripped in _NONE:
+        return None
+    match = _NUMBER.fullmatch(stripped)
+    if match is None:
+        raise ValueError(f"not a number: {text!r}")
+    digits, unit = match.group(1), match.group(2) or ""
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
+        raise ValueError(f"not a number: {text!r}") from exc
+    if unit in _SCALE:
+        amount = amount * _SCALE[unit]
+    return Number(amount, stripped, unit)
+
+
+def read_grade(text: str) -> str | None:
+    """The grade ``A``..``E`` that ``text`` holds, or None when it holds none."""
+    stripped = text.strip()
+    if stripped in _NONE:
+        return None
+    if stripped not in GRADES:
+        raise ValueError(f"not a grade A to E: {text!r}")
+    return stripped
+
+
+def read_datetime(text: str) -> datetime:
+    """A timezone-aware UTC datetime from ISO 8601 text such as ``2026-04-15T13:34:21.428Z``.
+
+    A time without an offset is taken as UTC.
+    """
+    stripped = text.strip()
+    iso = stripped[:-1] + "+00:00" if stripped[-1:] in ("Z", "z") else stripped
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError as exc:
+        raise ValueError(f"not an ISO 8601 datetime: {text!r}") from exc
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)

@@ -1,0 +1,187 @@
+"""The generic structure: each kind of block, what it holds, and where it stands."""
+
+from __future__ import annotations
+
+import pytest
+
+import symboldoc
+from symboldoc import (
+    BlankLines,
+    BlockQuote,
+    FencedBlock,
+    Heading,
+    IndentedCode,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+    ThematicBreak,
+)
+
+
+def kinds(text: str) -> list[str]:
+    return [type(block).__name__ for block in symboldoc.loads(text).blocks]
+
+
+def test_atx_headings_keep_level_and_text() -> None:
+    doc = symboldoc.loads("# Title\n#### Style Score Score: \n## Closed ##\n#nospace\n")
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [(h.level, h.text) for h in headings] == [(1, "Title"), (4, "Style Score Score:"), (2, "Closed")]
+    assert isinstance(doc.blocks[-1], Paragraph)
+    assert doc.blocks[-1].text == "#nospace"
+
+
+def test_setext_heading_takes_its_paragraph() -> None:
+    doc = symboldoc.loads("Title\nmore\n===\n\npara\n---\n")
+    first, _, second = doc.blocks
+    assert isinstance(first, Heading) and (first.level, first.text) == (1, "Title\nmore")
+    assert isinstance(second, Heading) and second.level == 2
+    assert (first.start.line, first.end.line) == (1, 3)
+
+
+def test_thematic_break_after_blank_line() -> None:
+    assert kinds("text\n\n---\n\n> q") == ["Paragraph", "BlankLines", "ThematicBreak", "BlankLines", "BlockQuote"]
+    assert kinds("* * *\n___\n") == ["ThematicBreak", "ThematicBreak"]
+
+
+def test_paragraph_text_and_inline() -> None:
+    (para,) = symboldoc.loads("**Overall: C (0.55)**").blocks
+    assert isinstance(para, Paragraph)
+    assert para.text == "**Overall: C (0.55)**"
+    (strong,) = para.inline
+    assert isinstance(strong, Strong) and strong.text == "Overall: C (0.55)"
+
+
+def test_blockquote_lines_and_lazy_continuation() -> None:
+    doc = symboldoc.loads("> *note*\n> Updated: 2026-04-15T04:30:17.000Z\nlazy line\n\nafter")
+    quote = doc.blocks[0]
+    assert isinstance(quote, BlockQuote)
+    assert quote.text_lines == ["*note*", "Updated: 2026-04-15T04:30:17.000Z", "lazy line"]
+    assert (quote.start.line, quote.end.line, quote.end.column) == (1, 3, 10)
+
+
+def test_bullet_list_items_with_positions_and_links() -> None:
+    text = "- [Related News](https://example.test/news.md)\n- **Style**: Growth - text\n  continued\n\nnext"
+    doc = symboldoc.loads(text)
+    listing = doc.blocks[0]
+    assert isinstance(listing, ListBlock)
+    assert not listing.ordered
+    first, second = listing.items
+    (link,) = first.inline
+    assert isinstance(link, Link) and (link.text, link.url) == ("Related News", "https://example.test/news.md")
+    assert second.text == "**Style**: Growth - text\ncontinued"
+    assert (second.start.line, second.end.line, second.end.column) == (2, 3, 12)
+    assert kinds(text) == ["ListBlock", "BlankLines", "Paragraph"]
+
+
+def test_ordered_list_and_a_change_of_bullet() -> None:
+    doc = symboldoc.loads("1. one\n2. two\n- other\n")
+    ordered, bullets = doc.blocks
+    assert isinstance(ordered, ListBlock) and ordered.ordered and len(ordered.items) == 2
+    assert isinstance(bullets, ListBlock) and [i.marker for i in bullets.items] == ["-"]
+
+
+def test_fenced_block_body_and_info() -> None:
+    doc = symboldoc.loads("~~~ python extra\nprint(1)\n\n~~~\nafter")
+    fence = doc.blocks[0]
+    assert isinstance(fence, FencedBlock)
+    assert (fence.fence, fence.info, fence.body, fence.closed) == ("~~~", "python extra", "print(1)\n\n", True)
+    assert isinstance(doc.blocks[1], Paragraph)
+
+
+def test_unclosed_fence_runs_to_the_end_with_a_warning() -> None:
+    doc = symboldoc.loads("text\n\n```\ncode\n# not a heading")
+    fence = doc.blocks[-1]
+    assert isinstance(fence, FencedBlock) and not fence.closed
+    assert fence.body == "code\n# not a heading"
+    (warning,) = doc.warnings
+    assert (warning.line, warning.construct) == (3, "fenced block")
+    with pytest.raises(symboldoc.BlockError) as raised:
+        symboldoc.loads("text\n\n```\ncode", strict=True)
+    assert (raised.value.line, raised.value.column) == (3, 1)
+
+
+def test_indented_code_and_blank_lines() -> None:
+    doc = symboldoc.loads("    code\n\n    more\n\n\ntext")
+    code, blank, para = doc.blocks
+    assert isinstance(code, IndentedCode) and code.source == "    code\n\n    more\n"
+    assert isinstance(blank, BlankLines) and (blank.start.line, blank.end.line) == (4, 5)
+    assert isinstance(para, Paragraph)
+
+
+def test_table_header_alignment_rows_and_cells() -> None:
+    text = "| Left | Centre | Right | None |\n|:---|:-:|--:|---| \n|  a  | b \\| c |  | [x](https://x.test) |\n"
+    (table,) = symboldoc.loads(text).blocks
+    assert isinstance(table, Table)
+    assert table.header == ("Left", "Centre", "Right", "None")
+    assert table.alignments == ("left", "center", "right", None)
+    (row,) = table.rows
+    assert [cell.raw for cell in row] == ["  a  ", " b \\| c ", "  ", " [x](https://x.test) "]
+    assert row.texts == ("a", "b | c", "", "[x](https://x.test)")
+    assert row["None"].links[0].url == "https://x.test"
+    assert [cell.start.column for cell in row] == [2, 8, 17, 20]
+    assert table.records() == [{"Left": "a", "Centre": "b | c", "Right": "", "None": "[x](https://x.test)"}]
+    assert table.column("Left")[0] is row[0]
+    with pytest.raises(KeyError):
+        row["Missing"]
+
+
+def test_table_without_outer_pipes_and_interrupting_a_paragraph() -> None:
+    doc = symboldoc.loads("intro\na | b\n--|--\n1 | 2\n")
+    para, table = doc.blocks
+    assert isinstance(para, Paragraph) and para.text == "intro"
+    assert isinstance(table, Table) and table.rows[0].texts == ("1", "2")
+
+
+def test_header_and_delimiter_must_agree_to_make_a_table() -> None:
+    assert kinds("| a | b |\n|---|\n") == ["Paragraph"]
+
+
+def test_table_ends_at_a_blank_line_or_another_block() -> None:
+    assert kinds("|a|\n|-|\n|1|\n# h\n") == ["Table", "Heading"]
+    assert kinds("|a|\n|-|\n|1|\n\n|2|") == ["Table", "BlankLines", "Paragraph"]
+
+
+def test_short_row_is_kept_and_reported() -> None:
+    text = "| Metric | Value |\n|---|---|\n| Cut"
+    doc = symboldoc.loads(text)
+    (table,) = doc.tables
+    assert table.rows[0].texts == ("Cut",)
+    assert table.rows[0].get("Value") is None
+    (warning,) = doc.warnings
+    assert (warning.line, warning.column, warning.construct) == (3, 1, "table")
+    assert "2 cells" in warning.expected and "found 1" in warning.detail
+    with pytest.raises(symboldoc.TableError) as raised:
+        symboldoc.loads(text, strict=True)
+    assert raised.value.line == 3
+    assert "table" in str(raised.value) and "line 3" in str(raised.value)
+
+
+def test_collapsed_page_is_one_paragraph() -> None:
+    text = '--- title: "X (X.US)" type: "Symbol" --- # X (X.US) ## Company Overview | Item | Detail |'
+    doc = symboldoc.loads(text)
+    assert doc.front_matter is None
+    assert kinds(text) == ["Paragraph"]
+    assert doc.warnings == ()
+
+
+def test_crlf_lines_keep_their_endings_and_positions() -> None:
+    text = "# A\r\n\r\n| a |\r\n|---|\r\n| 1 |\r\n"
+    doc = symboldoc.loads(text)
+    heading, blank, table = doc.blocks
+    assert heading.source == "# A\r\n"
+    assert isinstance(table, Table) and table.rows[0].texts == ("1",)
+    assert (table.start.line, table.end.line, table.end.column) == (3, 5, 6)
+    assert isinstance(blank, BlankLines)
+
+
+def test_lone_cr_ends_lines_but_form_feed_does_not() -> None:
+    doc = symboldoc.loads("# A\r# B\x0cC\r")
+    assert [b.text for b in doc.blocks if isinstance(b, Heading)] == ["A", "B\x0cC"]
+
+
+def test_thematic_break_is_not_a_list() -> None:
+    doc = symboldoc.loads("- - -\n- item\n")
+    assert isinstance(doc.blocks[0], ThematicBreak)
+    assert isinstance(doc.blocks[1], ListBlock)

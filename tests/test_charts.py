@@ -1,0 +1,96 @@
+"""chart-data blocks: decoded JSON, typed radar charts, and what happens when the JSON is wrong."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import symboldoc
+from symboldoc import Chart, ChartError, RadarChart
+
+
+def chart_block(chart_type: str, body: str) -> str:
+    return f"## Score\n\n```chart-data:{chart_type}\n{body}\n```\n"
+
+
+RADAR = {
+    "title": "Score - Example Co",
+    "chart_type": "radar",
+    "dimensions": [
+        {"name": "Style Score", "grade": "", "indicators": [{"name": "Revenue YoY", "value": "8.50%", "rating": ""}]},
+        {
+            "name": "Multi Score",
+            "grade": "B",
+            "indicators": [
+                {"name": "Market Cap", "value": "94.83B", "rating": "A"},
+                {"name": "Turnover", "value": "0.40", "rating": "C"},
+                {"name": "PE", "value": "-", "rating": ""},
+            ],
+        },
+    ],
+}
+
+
+def test_radar_chart_is_typed() -> None:
+    doc = symboldoc.loads(chart_block("radar", json.dumps(RADAR, indent=2)))
+    (radar,) = doc.charts
+    assert isinstance(radar, RadarChart)
+    assert radar.title == "Score - Example Co"
+    style, multi = radar.dimensions
+    assert (style.name, style.grade) == ("Style Score", None)
+    assert (multi.name, multi.grade) == ("Multi Score", "B")
+    cap, turnover, pe = multi.indicators
+    assert cap.value == Decimal("94830000000") and cap.value is not None and cap.value.unit == "B"
+    assert turnover.value is not None and turnover.value.text == "0.40" and turnover.rating == "C"
+    assert pe.value is None and pe.rating is None
+    assert len(radar.indicators) == 4
+    assert radar.data["chart_type"] == "radar"
+
+
+def test_numbers_in_chart_json_are_decimals() -> None:
+    (chart,) = symboldoc.loads(chart_block("line", '{"points": [0.1, 2, 1e999999]}')).charts
+    assert type(chart) is Chart
+    assert chart.type == "line"
+    assert chart.data["points"] == [Decimal("0.1"), 2, Decimal("1e999999")]
+    assert not any(isinstance(point, float) for point in chart.data["points"])
+
+
+def test_json_error_names_the_line_and_column_in_the_page() -> None:
+    text = chart_block("radar", '{\n  "title": "x",\n  "dimensions": [}\n}')
+    doc = symboldoc.loads(text)
+    assert doc.charts[0].data is None
+    (warning,) = doc.warnings
+    assert warning.construct == "chart-data block"
+    assert (warning.line, warning.column) == (6, 18)
+    assert text.splitlines()[warning.line - 1][warning.column - 1] == "}"
+    with pytest.raises(ChartError) as raised:
+        symboldoc.loads(text, strict=True)
+    assert (raised.value.line, raised.value.column) == (6, 18)
+    assert "valid JSON" in str(raised.value)
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    text = chart_block("radar", "[" * 100_000)
+    doc = symboldoc.loads(text)
+    assert doc.warnings[0].construct == "chart-data block"
+    assert symboldoc.dumps(doc) == text
+
+
+def test_wrong_shapes_are_reported_and_the_rest_is_read() -> None:
+    body = {"title": 3, "dimensions": [{"name": "G", "grade": "Z", "indicators": [{"name": "X", "value": "n/a"}, 4]}]}
+    doc = symboldoc.loads(chart_block("radar", json.dumps(body)))
+    (radar,) = doc.charts
+    assert isinstance(radar, RadarChart)
+    assert radar.title is None
+    (dimension,) = radar.dimensions
+    assert dimension.grade is None
+    assert [(i.name, i.value) for i in dimension.indicators] == [("X", None)]
+    assert len(doc.warnings) == 4
+    assert all(w.construct == "chart-data block" and w.line == 4 for w in doc.warnings)
+
+
+def test_nan_is_not_json() -> None:
+    doc = symboldoc.loads(chart_block("radar", '{"title": NaN}'))
+    assert doc.charts[0].data is None and "NaN" in doc.warnings[0].detail

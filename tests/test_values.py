@@ -1,0 +1,72 @@
+"""Values as the pages write them."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from symboldoc import Number
+from symboldoc._values import read_datetime, read_grade, read_number
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("23.90%", "23.90", "%"),
+        ("-405.98%", "-405.98", "%"),
+        ("3.89", "3.89", ""),
+        ("5175298230.18", "5175298230.18", ""),
+        ("1.55T", "1550000000000", "T"),
+        ("94.83B", "94830000000", "B"),
+        ("189.66M", "189660000", "M"),
+    ],
+)
+def test_numbers_keep_amount_unit_and_text(text: str, amount: str, unit: str) -> None:
+    number = read_number(text)
+    assert number == Decimal(amount)
+    assert number is not None and (number.unit, number.text) == (unit, text)
+
+
+def test_written_form_is_remembered() -> None:
+    a, b = read_number("0.40"), read_number("0.4")
+    assert a == b and a is not None and b is not None
+    assert (a.text, b.text) == ("0.40", "0.4")
+    assert str(a) == "0.40"
+
+
+@pytest.mark.parametrize("text", ["-", "", "  "])
+def test_dash_and_empty_are_none(text: str) -> None:
+    assert read_number(text) is None
+    assert read_grade(text) is None
+
+
+@pytest.mark.parametrize("text", ["abc", "1.2.3", "%", "12%%", "1,000"])
+def test_non_numbers_raise(text: str) -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        read_number(text)
+
+
+def test_grades() -> None:
+    assert [read_grade(g) for g in "ABCDE"] == list("ABCDE")
+    with pytest.raises(ValueError, match="grade"):
+        read_grade("Z")
+
+
+def test_datetimes_are_aware_utc() -> None:
+    assert read_datetime("2026-04-15T04:30:17.000Z") == datetime(2026, 4, 15, 4, 30, 17, tzinfo=timezone.utc)
+    assert read_datetime("2026-04-15T04:30:17").tzinfo is timezone.utc
+    with pytest.raises(ValueError, match="ISO 8601"):
+        read_datetime("yesterday")
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4))
+def test_numbers_survive_pickle_and_copy(value: Decimal) -> None:
+    number = Number(value, f"{value}%", "%")
+    for clone in (pickle.loads(pickle.dumps(number)), copy.deepcopy(number)):
+        assert clone == number and clone.text == number.text and clone.unit == "%"
