@@ -37,24 +37,43 @@ from ._inline import (
     Strong,
     Text,
 )
+from ._labels import LABELS, Labels
+from ._model import (
+    AnalystRating,
+    Analysts,
+    Classification,
+    Indicator,
+    IndicatorGroup,
+    Overview,
+    Peer,
+    Score,
+    SymbolPage,
+    TargetPrice,
+    Valuation,
+    ValuationRow,
+)
 from ._problems import (
     BlockError,
     ChartError,
     DecodeError,
     FrontMatterError,
+    LayoutError,
     Problem,
     SymbolDocError,
     TableError,
 )
 from ._sections import Section
+from ._symbols import Market, Symbol
 from ._tables import Alignment, Cell, Row
 from ._text import Position
-from ._values import Number
+from ._values import Number, Rank
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Alignment",
+    "AnalystRating",
+    "Analysts",
     "BlankLines",
     "Block",
     "BlockError",
@@ -63,6 +82,7 @@ __all__ = [
     "Chart",
     "ChartBlock",
     "ChartError",
+    "Classification",
     "CodeSpan",
     "DecodeError",
     "Document",
@@ -75,32 +95,47 @@ __all__ = [
     "Heading",
     "Image",
     "IndentedCode",
+    "Indicator",
+    "IndicatorGroup",
     "Inline",
     "InlineHTML",
+    "LABELS",
+    "Labels",
+    "LayoutError",
     "LineBreak",
     "Link",
     "ListBlock",
     "ListItem",
     "LocaleLink",
+    "Market",
     "Number",
+    "Overview",
     "Paragraph",
+    "Peer",
     "Position",
     "Problem",
     "RadarChart",
     "RadarDimension",
     "RadarIndicator",
+    "Rank",
     "Row",
+    "Score",
     "Section",
     "Strikethrough",
     "Strong",
+    "Symbol",
     "SymbolDocError",
+    "SymbolPage",
     "Table",
     "TableError",
+    "TargetPrice",
     "Text",
     "ThematicBreak",
-    "__version__",
+    "Valuation",
+    "ValuationRow",
     "dump",
     "dumps",
     "load",
     "loads",
+    "__version__",
 ]

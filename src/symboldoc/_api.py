@@ -6,7 +6,9 @@ import io
 import os
 from typing import IO, Union, cast
 
+from ._blocks import FrontMatterBlock
 from ._document import Document
+from ._page import read_page
 from ._problems import DecodeError, Problem, Reporter
 from ._scan import scan
 from ._text import split_lines
@@ -32,7 +34,9 @@ def loads(text: str, *, strict: bool = False) -> Document:
     body = text[1:] if bom else text
     reporter = Reporter(strict=strict)
     blocks = scan(split_lines(body), 1 if bom else 0, reporter)
-    return Document(tuple(blocks), tuple(reporter.problems), bom)
+    front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
+    page = read_page(blocks, front, reporter)
+    return Document(tuple(blocks), tuple(reporter.problems), bom, page)
 
 
 def dumps(doc: Document) -> str:

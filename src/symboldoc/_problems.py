@@ -16,6 +16,7 @@ __all__ = [
     "ChartError",
     "DecodeError",
     "FrontMatterError",
+    "LayoutError",
     "Problem",
     "Reporter",
     "SymbolDocError",
@@ -83,6 +84,10 @@ class BlockError(SymbolDocError):
     """A block (a fenced block, for one) is not closed or not well formed."""
 
 
+class LayoutError(SymbolDocError):
+    """A symbol page does not have the layout of one: a section, row or value is not where or what it should be."""
+
+
 class DecodeError(SymbolDocError):
     """The bytes given are not UTF-8; ``offset`` is the first bad byte's."""
 
@@ -101,7 +106,7 @@ _ERROR_FOR_CONSTRUCT: dict[str, type[SymbolDocError]] = {
 
 def error_for(problem: Problem) -> SymbolDocError:
     """The exception that reports ``problem``."""
-    return _ERROR_FOR_CONSTRUCT.get(problem.construct, SymbolDocError)(problem)
+    return _ERROR_FOR_CONSTRUCT.get(problem.construct, LayoutError)(problem)
 
 
 @attrs.define

@@ -12,7 +12,9 @@ from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-__all__ = ["GRADES", "Number", "read_datetime", "read_grade", "read_number"]
+import attrs
+
+__all__ = ["GRADES", "Number", "Rank", "read_count", "read_datetime", "read_grade", "read_number", "read_rank"]
 
 GRADES = ("A", "B", "C", "D", "E")
 
@@ -101,3 +103,43 @@ def read_datetime(text: str) -> datetime:
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc)
+
+
+_RANK = re.compile(r"(\d+)[ \t]*/[ \t]*(\d+)")
+
+
+@attrs.frozen
+class Rank:
+    """A place in a ranking, ``20 / 32``: ``position`` out of ``total``.
+
+    ``text`` is how it was written (``"20 / 32"`` or ``"23/32"``); it does
+    not take part in comparisons.
+    """
+
+    position: int
+    total: int
+    text: str = attrs.field(default="", eq=False, repr=False)
+
+    def __str__(self) -> str:
+        return self.text or f"{self.position} / {self.total}"
+
+
+def read_rank(text: str) -> Rank | None:
+    """The rank ``text`` writes (``20 / 32``, ``23/32``), or None for ``-``."""
+    stripped = text.strip()
+    if stripped in _NONE:
+        return None
+    match = _RANK.fullmatch(stripped)
+    if match is None:
+        raise ValueError(f"not a rank like '20 / 32': {text!r}")
+    return Rank(int(match.group(1)), int(match.group(2)), stripped)
+
+
+def read_count(text: str) -> int | None:
+    """A whole count (``13``, ``01``), or None for ``-``."""
+    stripped = text.strip()
+    if stripped in _NONE:
+        return None
+    if not stripped.isascii() or not stripped.isdigit():
+        raise ValueError(f"not a whole number: {text!r}")
+    return int(stripped)

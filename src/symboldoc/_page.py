@@ -1,0 +1,615 @@
+"""Reading the typed model of a quote page from its blocks.
+
+The page is cut into *parts*: the blocks before the title, those between
+the title and the first section, and one part per level-2 heading (its
+level-3 and level-4 headings included).  Each known section has a reader
+that walks its part's blocks in order; labels come from ``_labels``, never
+from the readers.  What a reader cannot place is reported and left alone:
+the text stays in the document, and the model simply lacks that value.
+
+Both layouts are read: the current one (``type: "Symbol"``) and the older
+one (``type: "quote"``: the overview table under the title, Company
+Profile, Score Analysis with bold category lines).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+import attrs
+
+from ._blocks import BlankLines, Block, BlockQuote, ChartBlock, Heading, ListBlock, Paragraph, Table, ThematicBreak
+from ._charts import RadarChart
+from ._frontmatter import FrontMatter
+from ._inline import Link, iter_links, parse_inline, plain_text
+from ._labels import Labels, labels_for
+from ._model import (
+    AnalystRating,
+    Analysts,
+    Classification,
+    Indicator,
+    IndicatorGroup,
+    Overview,
+    Peer,
+    Score,
+    SymbolPage,
+    TargetPrice,
+    Valuation,
+    ValuationRow,
+)
+from ._problems import Reporter
+from ._symbols import Symbol
+from ._tables import Cell, Row
+from ._text import Position
+from ._values import read_count, read_datetime, read_grade, read_number, read_rank
+
+__all__ = ["read_page"]
+
+T = TypeVar("T")
+
+PAGE_TYPES = ("Symbol", "quote")
+_TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
+_OVERALL = re.compile(r"(?P<grade>\S+)?\s*\((?P<value>[^()]*)\)")
+_PEER_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<symbol>[^()]*)\)")
+
+
+@attrs.frozen
+class _Part:
+    """A level-2 heading and the blocks up to the next level-1 or level-2 heading."""
+
+    heading: Heading | None
+    blocks: list[Block]
+
+
+def read_page(blocks: Sequence[Block], front_matter: FrontMatter | None, reporter: Reporter) -> SymbolPage | None:
+    """The typed page, or None when the blocks are not a symbol page.
+
+    A symbol page is one whose front matter says ``type: "Symbol"`` or
+    ``"quote"``, or, without front matter, whose first level-1 heading ends
+    in a symbol (``# Name (KC.US)``).
+    """
+    title_index = next((i for i, block in enumerate(blocks) if isinstance(block, Heading) and block.level == 1), None)
+    title_block = blocks[title_index] if title_index is not None else None
+    assert title_block is None or isinstance(title_block, Heading)
+    title = title_block.text if title_block is not None else None
+    title_symbols = _TITLE_SYMBOL.findall(title) if title else []
+    if not (front_matter is not None and front_matter.type in PAGE_TYPES) and not title_symbols:
+        return None
+    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), reporter)
+    return reader.read(list(blocks), title_index, title_block, title_symbols, front_matter)
+
+
+def _plain(text: str) -> str:
+    return plain_text(parse_inline(text)).strip()
+
+
+def _labelled(text: str) -> tuple[str, str]:
+    """``"Label: rest"`` (markup removed) as ``("Label", "rest")``; ``("", text)`` without a colon."""
+    label, colon, rest = _plain(text).partition(":")
+    if not colon:
+        return "", label
+    return label.strip(), rest.strip()
+
+
+class _PageReader:
+    """One reading of one page: the labels, the reporter, and what was read."""
+
+    def __init__(self, labels: Labels, reporter: Reporter) -> None:
+        self.labels = labels
+        self.reporter = reporter
+        self.page = SymbolPage()
+        # Where each indicator group was read from, for the checks across sections.
+        self.group_tables: dict[int, Table] = {}
+        self.group_headings: dict[int, Heading] = {}
+        self.score_heading_grade: tuple[Heading, str | None] | None = None
+
+    # -- reporting ---------------------------------------------------------
+
+    def report(self, where: Position, construct: str, expected: str, detail: str = "") -> None:
+        self.reporter.report(where.line, where.column, construct, expected, detail)
+
+    def value(self, cell: _Located | None, read: Callable[[str], T | None], construct: str, what: str) -> T | None:
+        """``read`` applied to a cell's text; a text it refuses is reported and read as None."""
+        if cell is None:
+            return None
+        try:
+            return read(cell.text)
+        except ValueError:
+            self.report(cell.start, construct, what, f"found {cell.text!r}")
+            return None
+
+    def column(self, row: Row, read: Callable[[str], T | None], construct: str, what: str, name: str) -> T | None:
+        """The value in the column headed ``name`` of ``row`` (see :meth:`value`)."""
+        return self.value(row.get(name), read, construct, what)
+
+    def complete_rows(self, table: Table) -> list[Row]:
+        """The rows holding a cell for every column: a shorter row (a page cut mid-row) is not read."""
+        return [row for row in table.rows if len(row) >= len(table.header)]
+
+    def unexpected(self, block: Block, construct: str) -> None:
+        if not isinstance(block, BlankLines):
+            kind = type(block).__name__
+            self.report(block.start, construct, "only what this section holds", f"found a {kind}")
+
+    # -- the page ------------------------------------------------------------
+
+    def read(
+        self,
+        blocks: list[Block],
+        title_index: int | None,
+        title_block: Heading | None,
+        title_symbols: list[str],
+        front_matter: FrontMatter | None,
+    ) -> SymbolPage:
+        page = self.page
+        page.title = title_block.text if title_block else None
+        page.symbol = self.symbol(front_matter, title_block, title_symbols)
+        start = title_index + 1 if title_index is not None else 0
+        for block in blocks[:start]:
+            if isinstance(block, BlockQuote):
+                label, _ = _labelled(block.text)
+                if label == self.labels.supported_languages:
+                    page.supported_languages = list(iter_links(block.inline))
+        head, parts = self.parts(blocks[start:])
+        self.read_head(head)
+        for part in parts:
+            self.read_part(part)
+        self.check_score()
+        self.check_charts(blocks)
+        self.check_complete(blocks)
+        return page
+
+    def symbol(
+        self, front_matter: FrontMatter | None, title: Heading | None, title_symbols: list[str]
+    ) -> Symbol | None:
+        written = front_matter.symbol if front_matter else None
+        if written is None and title_symbols:
+            written = title_symbols[-1]
+        if written is None:
+            return None
+        try:
+            symbol = Symbol(written)
+        except ValueError:
+            return None
+        if title is not None and title_symbols and title_symbols[-1] != symbol:
+            self.report(title.start, "title", f"the symbol {symbol} of the front matter", f"found {title_symbols[-1]}")
+        return symbol
+
+    def parts(self, blocks: list[Block]) -> tuple[list[Block], list[_Part]]:
+        head: list[Block] = []
+        parts: list[_Part] = []
+        for block in blocks:
+            if isinstance(block, Heading) and block.level <= 2:
+                parts.append(_Part(block, []))
+            elif parts:
+                parts[-1].blocks.append(block)
+            else:
+                head.append(block)
+        return head, parts
+
+    def read_head(self, head: list[Block]) -> None:
+        """Between the title and the first section: the older layout's overview table."""
+        for block in head:
+            if isinstance(block, Table):
+                self.read_overview_table(block)
+            else:
+                self.unexpected(block, "page head")
+
+    def read_part(self, part: _Part) -> None:
+        labels = self.labels
+        heading = part.heading
+        assert heading is not None
+        title = heading.text
+        readers: dict[str, Callable[[_Part], None]] = {
+            labels.overview: self.read_overview,
+            labels.profile: self.read_overview,
+            labels.key_drivers: self.read_key_drivers,
+            labels.valuation: self.read_valuation,
+            labels.peers: self.read_peers,
+            labels.institutional: self.read_institutional,
+            labels.references: self.read_references,
+        }
+        if heading.level == 1:
+            self.report(heading.start, "section", "one level-1 heading, the title", f"found {title!r}")
+        elif title in readers:
+            readers[title](part)
+        elif any(title.startswith(prefix) for prefix in labels.score_headings):
+            self.read_score(part)
+        else:
+            self.report(heading.start, "section", "a section of a symbol page", f"found {title!r}")
+
+    # -- Company Overview / Company Profile ------------------------------------
+
+    def overview(self) -> Overview:
+        if self.page.overview is None:
+            self.page.overview = Overview()
+        return self.page.overview
+
+    def read_overview(self, part: _Part) -> None:
+        overview = self.overview()
+        for block in part.blocks:
+            if isinstance(block, Paragraph):
+                text = block.text
+                overview.description = text if overview.description is None else f"{overview.description}\n\n{text}"
+            elif isinstance(block, Table):
+                self.read_overview_table(block)
+            else:
+                self.unexpected(block, "Company Overview")
+
+    def read_overview_table(self, table: Table) -> None:
+        """The Item / Detail table, read as label, value pairs.
+
+        Cells are taken in reading order, empty and delimiter-like ones
+        skipped, and each known label takes the next cell as its value; so a
+        table whose line breaks were lost and guessed again still reads.
+        """
+        labels = self.labels
+        known = {labels.industry, labels.website, *labels.exchange}
+        cells = [
+            cell
+            for row in (table.header_row, *table.rows)
+            for cell in row.cells
+            if cell.text and cell.text.strip("-: ")
+        ]
+        overview = self.overview()
+        for index, cell in enumerate(cells[:-1]):
+            if cell.text not in known:
+                continue
+            value = cells[index + 1]
+            if value.text in known:
+                continue
+            if cell.text == labels.industry:
+                overview.industry = value.text
+            elif cell.text == labels.website:
+                links = value.links
+                overview.website = links[0] if links else Link(value.text, parse_inline(value.text))
+            else:
+                overview.exchange = value.text
+
+    # -- Key Drivers -----------------------------------------------------------
+
+    def read_key_drivers(self, part: _Part) -> None:
+        quotes = 0
+        for block in part.blocks:
+            if isinstance(block, BlockQuote) and quotes == 0:
+                quotes += 1  # the section's subtitle
+            elif isinstance(block, ListBlock):
+                self.page.key_drivers.extend(item.text for item in block.items)
+            elif isinstance(block, (Paragraph, BlockQuote)):
+                self.page.key_drivers.append(block.text)
+            else:
+                self.unexpected(block, "Key Drivers")
+
+    # -- Longbridge Financial Score ------------------------------------------------
+
+    def read_score(self, part: _Part) -> None:
+        labels = self.labels
+        heading = part.heading
+        assert heading is not None
+        score = self.page.score = Score()
+        _, colon, after = heading.text.rpartition(":")
+        heading_grade = None
+        if colon:
+            heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
+        self.score_heading_grade = (heading, heading_grade) if colon else None
+        category: str | None = None
+        group: IndicatorGroup | None = None
+        for block in part.blocks:
+            if isinstance(block, BlockQuote):
+                self.read_score_quote(block, score)
+            elif isinstance(block, Paragraph):
+                label, rest = _labelled(block.text)
+                if label == labels.overall:
+                    self.read_overall(block, rest, score)
+                elif label == labels.industry:
+                    score.industry = rest
+                elif label in labels.score_categories or label == labels.multi_score:
+                    category = label
+                    if label == labels.multi_score and rest:
+                        score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
+                else:
+                    self.unexpected(block, "score section")
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    label, rest = _labelled(item.text)
+                    name, _, description = rest.partition(" - ")
+                    classification = Classification(name.strip(), description.strip() or None)
+                    if label == labels.style:
+                        score.style = classification
+                    elif label == labels.scale:
+                        score.scale = classification
+                    else:
+                        self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
+            elif isinstance(block, Table) and block.header[:1] == (labels.metric,):
+                self.read_score_table(block, score)
+            elif isinstance(block, Table) and block.header[:1] == (labels.indicator,):
+                if group is None:
+                    self.report(block.start, "score section", "an indicator group heading before its table")
+                    continue
+                self.group_tables[id(group)] = block
+                group.indicators.extend(self.read_indicators(block))
+            elif isinstance(block, Heading) and block.level == 4:
+                group = self.read_group_heading(block, category)
+                if group is not None:
+                    self.group_headings[id(group)] = block
+                    score.groups.append(group)
+            elif isinstance(block, ChartBlock) or (isinstance(block, Heading) and block.text == labels.score_analysis):
+                continue  # charts are checked against the groups once the page is read
+            else:
+                self.unexpected(block, "score section")
+
+    def read_score_quote(self, quote: BlockQuote, score: Score) -> None:
+        description: list[str] = []
+        for line in quote.text_lines:
+            label, rest = _labelled(line)
+            if label == self.labels.updated:
+                score.updated = self.value(_Piece(quote, rest), read_datetime, "score", "an ISO 8601 datetime")
+            else:
+                description.append(_plain(line))
+        score.description = "\n".join(description) or None
+
+    def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
+        match = _OVERALL.fullmatch(rest)
+        if match is None:
+            self.report(block.start, "score", "'Overall: <grade> (<value>)'", f"found {rest!r}")
+            return
+        score.grade = self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade")
+        score.value = self.value(_Piece(block, match.group("value")), read_number, "score", "a number")
+
+    def read_score_table(self, table: Table, score: Score) -> None:
+        labels = self.labels
+        for row in self.complete_rows(table):
+            name, cell = row[0].text, row[1]
+            if name == labels.industry_ranking:
+                score.industry_rank = self.value(cell, read_rank, "score table", "a rank like '20 / 32'")
+            elif name == labels.industry_median:
+                score.industry_median = self.value(cell, read_grade, "score table", "a grade A to E")
+            elif name == labels.industry_average:
+                score.industry_average = self.value(cell, read_grade, "score table", "a grade A to E")
+            else:
+                self.report(row.start, "score table", "Industry Ranking, Median or Average", f"found {name!r}")
+
+    def read_group_heading(self, heading: Heading, category: str | None) -> IndicatorGroup | None:
+        """``#### Style Score Score: `` (current) or ``#### Profit Score: A`` (older)."""
+        name, colon, after = heading.text.rpartition(":")
+        if not colon:
+            self.report(heading.start, "score section", "an indicator group heading '<name>: <grade>'")
+            return None
+        name = name.strip()
+        doubled = f" {self.labels.group_word} {self.labels.group_word}"
+        if name.endswith(doubled):
+            name = name[: -len(self.labels.group_word) - 1]
+        grade = self.value(_Piece(heading, after), read_grade, "score section", "a grade A to E")
+        if name in self.labels.score_categories:
+            category = name  # the current layout: each group is a category of its own
+        return IndicatorGroup(name, grade, category)
+
+    def read_indicators(self, table: Table) -> list[Indicator]:
+        labels = self.labels
+        indicators = []
+        for row in self.complete_rows(table):
+            indicators.append(
+                Indicator(
+                    row[labels.indicator].text,
+                    self.value(row.get(labels.value), read_number, "indicator table", "a number"),
+                    self.value(row.get(labels.rating), read_grade, "indicator table", "a grade A to E"),
+                )
+            )
+        return indicators
+
+    # -- Valuation Analysis -----------------------------------------------------------
+
+    def read_valuation(self, part: _Part) -> None:
+        labels = self.labels
+        for block in part.blocks:
+            if not isinstance(block, Table) or block.header[:1] != (labels.metric,):
+                self.unexpected(block, "Valuation Analysis")
+                continue
+            valuation = self.page.valuation = Valuation()
+            for row in self.complete_rows(block):
+                number = functools.partial(self.column, row, read_number, "valuation table", "a number or '-'")
+                valuation.rows.append(
+                    ValuationRow(
+                        row[labels.metric].text,
+                        number(labels.current),
+                        self.column(row, read_rank, "valuation table", "a rank or '-'", labels.industry_ranking),
+                        number(labels.high),
+                        number(labels.median),
+                        number(labels.low),
+                    )
+                )
+
+    # -- Peer Comparison ----------------------------------------------------------------
+
+    def read_peers(self, part: _Part) -> None:
+        labels = self.labels
+        for block in part.blocks:
+            if not isinstance(block, Table) or block.header[:1] != (labels.rank,):
+                self.unexpected(block, "Peer Comparison")
+                continue
+            for row in self.complete_rows(block):
+                rank = self.value(row.get(labels.rank), read_count, "peer table", "a rank number")
+                name_cell = row[labels.name]
+                match = _PEER_NAME.fullmatch(name_cell.text)
+                name, symbol = name_cell.text, None
+                if match is not None:
+                    name = match.group("name")
+                    symbol = self.value(_Piece(name_cell, match.group("symbol")), Symbol, "peer table", "a symbol")
+                else:
+                    self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text!r}")
+
+                grade = functools.partial(self.column, row, read_grade, "peer table", "a grade A to E")
+                self.page.peers.append(
+                    Peer(
+                        rank if rank is not None else 0,
+                        name,
+                        symbol,
+                        grade(labels.profit),
+                        grade(labels.growth),
+                        grade(labels.operation),
+                        grade(labels.security),
+                        grade(labels.cash),
+                        grade(labels.rating),
+                    )
+                )
+
+    # -- Institutional View ----------------------------------------------------------------
+
+    def read_institutional(self, part: _Part) -> None:
+        labels = self.labels
+        current: str | None = None
+        for block in part.blocks:
+            if isinstance(block, Heading) and block.level == 3:
+                current = block.text
+                if current == labels.analysts and self.page.analysts is None:
+                    self.page.analysts = Analysts()
+                elif current == labels.targets and self.page.target_price is None:
+                    self.page.target_price = TargetPrice()
+                elif current not in (labels.analysts, labels.targets):
+                    self.report(block.start, "Institutional View", "Analyst Rating Distribution or Target Price")
+            elif current == labels.analysts and self.page.analysts is not None:
+                self.read_analysts_block(block, self.page.analysts)
+            elif current == labels.targets and self.page.target_price is not None and isinstance(block, Table):
+                self.read_targets(block, self.page.target_price)
+            else:
+                self.unexpected(block, "Institutional View")
+
+    def read_analysts_block(self, block: Block, analysts: Analysts) -> None:
+        labels = self.labels
+        if isinstance(block, BlockQuote):
+            text = _plain(block.text)
+            if text.startswith(labels.as_of):
+                rest = text[len(labels.as_of) :]
+                analysts.as_of = self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime")
+                return
+        elif isinstance(block, Paragraph):
+            label, rest = _labelled(block.text)
+            if label == labels.total_analysts:
+                analysts.total = self.value(_Piece(block, rest), read_count, "analysts", "a whole number")
+                return
+        elif isinstance(block, Table) and block.header[:1] == (labels.rating,):
+            for row in self.complete_rows(block):
+                analysts.ratings.append(
+                    AnalystRating(
+                        row[labels.rating].text,
+                        self.value(row.get(labels.count), read_count, "analyst table", "a whole number"),
+                        self.value(row.get(labels.percentage), read_number, "analyst table", "a percentage"),
+                    )
+                )
+            return
+        self.unexpected(block, "Analyst Rating Distribution")
+
+    def read_targets(self, table: Table, targets: TargetPrice) -> None:
+        labels = self.labels
+        fields = {labels.current_price: "current", labels.highest_target: "highest", labels.lowest_target: "lowest"}
+        for row in self.complete_rows(table):
+            field = fields.get(row[0].text)
+            if field is None:
+                self.report(row.start, "target price table", "Current Price, Highest or Lowest Target")
+                continue
+            setattr(targets, field, self.value(row.get(labels.price), read_number, "target price table", "a price"))
+
+    # -- References and the disclaimer -----------------------------------------------------------
+
+    def read_references(self, part: _Part) -> None:
+        after_break = False
+        for block in part.blocks:
+            if isinstance(block, ListBlock) and not after_break:
+                for item in block.items:
+                    self.page.references.extend(iter_links(item.inline))
+            elif isinstance(block, ThematicBreak):
+                after_break = True
+            elif isinstance(block, BlockQuote) and after_break and self.disclaimer_text(block) is not None:
+                self.page.disclaimer = self.disclaimer_text(block)
+            else:
+                self.unexpected(block, "References")
+
+    def disclaimer_text(self, block: BlockQuote) -> str | None:
+        text = _plain(block.text)
+        return text if text.startswith(self.labels.disclaimer) else None
+
+    # -- checks across sections ---------------------------------------------------------------------
+
+    def check_score(self) -> None:
+        score = self.page.score
+        if score is None:
+            return
+        if self.score_heading_grade is not None:
+            heading, grade = self.score_heading_grade
+            if grade != score.grade:
+                self.report(heading.start, "score heading", f"the overall grade {score.grade}", f"found {grade}")
+        multi = score.group(self.labels.multi_score)
+        if multi is not None and score.multi_score is not None and multi.grade != score.multi_score:
+            self.report(
+                self.group_headings[id(multi)].start,
+                "score section",
+                f"the Multi Score grade {score.multi_score} on its group heading",
+                f"found {multi.grade}",
+            )
+
+    def check_charts(self, blocks: list[Block]) -> None:
+        """A radar chart repeats the indicator tables: each difference is reported."""
+        score = self.page.score
+        if score is None:
+            return
+        for block in blocks:
+            if not isinstance(block, ChartBlock) or not isinstance(block.chart, RadarChart):
+                continue
+            for dimension in block.chart.dimensions:
+                group = score.group(dimension.name)
+                if group is None:
+                    continue
+                table = self.group_tables.get(id(group))
+                where = f"the table on line {table.start.line}" if table else "its table"
+                found = [(i.name, i.value, i.rating) for i in dimension.indicators]
+                wanted = [(i.name, i.value, i.rating) for i in group.indicators]
+                if dimension.grade != group.grade:
+                    expected = f"grade {group.grade} for {group.name!r}"
+                    self.report(block.start, "chart-data block", expected, f"found {dimension.grade}")
+                if found != wanted:
+                    self.report(
+                        block.start,
+                        "chart-data block",
+                        f"the indicators of {group.name!r} as in {where}",
+                        _difference(wanted, found),
+                    )
+
+    def check_complete(self, blocks: list[Block]) -> None:
+        """A whole page ends with its disclaimer; one that does not was cut off."""
+        if self.page.disclaimer is not None:
+            return
+        last = next((block for block in reversed(blocks) if not isinstance(block, BlankLines)), None)
+        if last is None:
+            return
+        self.report(last.end, "page", "the disclaimer at the end of the page", "the page looks cut off here")
+
+
+def _difference(wanted: Sequence[tuple[object, ...]], found: Sequence[tuple[object, ...]]) -> str:
+    for index, (table_row, chart_row) in enumerate(zip(wanted, found, strict=False)):
+        if table_row != chart_row:
+            return f"indicator {index + 1}: table {table_row}, chart {chart_row}"
+    return f"the table has {len(wanted)} indicators, the chart {len(found)}"
+
+
+class _Located(Protocol):
+    """Text with a place: a cell, or a :class:`_Piece`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> Position: ...
+
+
+@attrs.frozen
+class _Piece:
+    """A piece of a block's (or cell's) text, read like a cell: placed where the block starts."""
+
+    block: Block | Cell
+    text: str
+
+    @property
+    def start(self) -> Position:
+        return self.block.start
