@@ -46,36 +46,30 @@ class CodeSpan:
 
 
 @attrs.frozen
-class Emphasis:
+class _Span:
+    """Inline content wrapping other inline content."""
+
+    children: tuple[Inline, ...]
+
+    @property
+    def text(self) -> str:
+        """The content without its markup."""
+        return plain_text(self.children)
+
+
+@attrs.frozen
+class Emphasis(_Span):
     """``*emphasised*`` content."""
 
-    children: tuple[Inline, ...]
-
-    @property
-    def text(self) -> str:
-        return plain_text(self.children)
-
 
 @attrs.frozen
-class Strong:
+class Strong(_Span):
     """``**strong**`` content."""
 
-    children: tuple[Inline, ...]
-
-    @property
-    def text(self) -> str:
-        return plain_text(self.children)
-
 
 @attrs.frozen
-class Strikethrough:
+class Strikethrough(_Span):
     """``~~struck~~`` content."""
-
-    children: tuple[Inline, ...]
-
-    @property
-    def text(self) -> str:
-        return plain_text(self.children)
 
 
 @attrs.frozen
@@ -195,5 +189,5 @@ def iter_links(nodes: Sequence[Inline]) -> Iterator[Link]:
     for node in nodes:
         if isinstance(node, Link):
             yield node
-        if isinstance(node, (Emphasis, Strong, Strikethrough, Link, Image)):
+        if isinstance(node, (_Span, Link, Image)):
             yield from iter_links(node.children)
