@@ -8,8 +8,10 @@ from typing import IO, Union, cast
 
 from ._blocks import FrontMatterBlock
 from ._document import Document
+from ._edit import Binder, write_back
 from ._page import read_page
 from ._problems import DecodeError, Problem, Reporter
+from ._render import render_text
 from ._scan import scan
 from ._text import split_lines
 
@@ -35,13 +37,26 @@ def loads(text: str, *, strict: bool = False) -> Document:
     reporter = Reporter(strict=strict)
     blocks = scan(split_lines(body), 1 if bom else 0, reporter)
     front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
-    page = read_page(blocks, front, reporter)
-    return Document(tuple(blocks), tuple(reporter.problems), bom, page)
+    binder = Binder()
+    if front is not None:
+        binder.front_matter(blocks[0])  # type: ignore[arg-type]
+    page = read_page(blocks, front, reporter, binder)
+    doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom)
+    doc._bindings = binder.done(doc)
+    return doc
 
 
-def dumps(doc: Document) -> str:
-    """The text of ``doc``: for a document as read, exactly the text it was read from."""
-    text = "".join(block.source for block in doc.blocks)
+def dumps(doc: Document, *, preserve: bool = True) -> str:
+    """The text of ``doc``.
+
+    With ``preserve`` (the default), the text it was read from, exactly;
+    after an edit, only the text holding a changed fact is written anew.
+    With ``preserve=False``, the text is written from the front matter and
+    the typed page alone, in the pages' own layout.
+    """
+    if not preserve or not doc.blocks:
+        return render_text(doc.front_matter, doc.page, doc.bom)
+    text = write_back(doc)
     return BOM + text if doc.bom else text
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
+from typing import TYPE_CHECKING
 
 import attrs
 
-from ._blocks import Block, ChartBlock, FrontMatterBlock, Table
+from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
 from ._frontmatter import FrontMatter
 from ._inline import Link
@@ -15,32 +17,42 @@ from ._problems import Problem
 from ._sections import Section, build_sections
 from ._symbols import Symbol
 
+_TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
+
+if TYPE_CHECKING:
+    from ._edit import Binding
+
 __all__ = ["Document"]
 
 
-@attrs.frozen(hash=False)
+@attrs.define
 class Document:
-    """A symbol document as read.
+    """A symbol document.
 
-    ``blocks`` tile the text (``bom`` says whether a byte order mark came
-    before them); ``warnings`` lists what could not be read as expected.
-    ``page`` is the typed quote page, None when the text is not a symbol
-    page; its parts are also attributes of the document (``doc.score``...),
-    None or empty when the page lacks them.  The generic views (``sections``,
-    ``tables``, ``charts``) are made from the blocks on first use.
+    A document read by :func:`symboldoc.loads` has ``blocks`` that tile its
+    text (``bom`` says whether a byte order mark came before them) and
+    ``warnings`` for what could not be read as expected.  ``front_matter`` is
+    the typed front matter and ``page`` the typed quote page (None when the
+    text is not a symbol page); the page's parts are also attributes of the
+    document (``doc.score``...), None or empty when the page lacks them.
+    Assigning to the typed objects edits the document: :func:`symboldoc.dumps`
+    then writes only the text that holds a changed fact.
+
+    A document built in code needs only ``front_matter`` and ``page``:
+    ``Document(front_matter=FrontMatter(...), page=SymbolPage(...))``;
+    :func:`symboldoc.dumps` writes it in the pages' layout.
+
+    The generic views (``sections``, ``tables``, ``charts``) are made from
+    the blocks on first use.
     """
 
-    blocks: tuple[Block, ...] = attrs.field(repr=False)
+    blocks: tuple[Block, ...] = attrs.field(default=(), repr=False)
+    front_matter: FrontMatter | None = None
+    page: SymbolPage | None = attrs.field(default=None, repr=False)
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
-    page: SymbolPage | None = attrs.field(default=None, repr=False)
-
-    @property
-    def front_matter(self) -> FrontMatter | None:
-        """The typed front matter, or None when the page has none."""
-        if self.blocks and isinstance(self.blocks[0], FrontMatterBlock):
-            return self.blocks[0].front_matter
-        return None
+    # How each fact read from the text is written back after an edit (see _edit).
+    _bindings: tuple[Binding, ...] = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
     @functools.cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -74,8 +86,15 @@ class Document:
 
     @property
     def symbol(self) -> Symbol | None:
-        """The page's symbol: the front matter's, else the one in the title."""
-        return self.page.symbol if self.page else None
+        """The page's symbol: the front matter's, else the one the title ends in (None when neither is one)."""
+        written = self.front_matter.symbol if self.front_matter else None
+        if written is None and self.page is not None and self.page.title:
+            found = _TITLE_SYMBOL.findall(self.page.title)
+            written = found[-1] if found else None
+        try:
+            return Symbol(written) if written is not None else None
+        except ValueError:
+            return None
 
     @property
     def supported_languages(self) -> list[Link]:

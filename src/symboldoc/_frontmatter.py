@@ -24,6 +24,7 @@ import attrs
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from ._fields import datetime_field
 from ._inline import Link, Text
 from ._problems import Reporter
 from ._text import line_content
@@ -65,12 +66,12 @@ class FrontMatterEntry:
     line: int
 
 
-@attrs.frozen
+@attrs.define
 class FrontMatter:
     """The front matter, typed.
 
     The keys every symbol page has are attributes (None when the page lacks
-    one); ``datetime`` is timezone-aware UTC; ``locales`` the other language
+    one); ``datetime`` is timezone-aware UTC (assigning a naive one is refused); ``locales`` the other language
     versions of the page.  Every other key is in ``extra``, in the order the
     page gives them, with its value as the YAML safe loader reads it (but
     decimals as :class:`~decimal.Decimal`).  ``entries`` keeps each key's
@@ -84,8 +85,8 @@ class FrontMatter:
     symbol: str | None = None
     name: str | None = None
     industry: str | None = None
-    datetime: _dt.datetime | None = None
-    locales: tuple[LocaleLink, ...] = ()
+    datetime: _dt.datetime | None = datetime_field()
+    locales: tuple[LocaleLink, ...] = attrs.field(default=(), converter=tuple)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     entries: tuple[FrontMatterEntry, ...] = attrs.field(default=(), repr=False, eq=False)
 

@@ -19,10 +19,15 @@ class Labels:
     """Every heading, row label and column header the readers look for."""
 
     # Sections (level-2 headings), and the level-3 headings inside them.
+    # ``score_headings`` are what a score heading starts with; ``score_title``
+    # and ``score_title_older`` what the two layouts write.
     overview: str = "Company Overview"
     profile: str = "Company Profile"
     key_drivers: str = "Key Drivers"
+    key_drivers_note: str = "AI-analyzed key factors driving this stock's performance"
     score_headings: tuple[str, ...] = ("Longbridge Financial Score", "Financial Score")
+    score_title: str = "Longbridge Financial Score™"
+    score_title_older: str = "Financial Score"
     score_analysis: str = "Score Analysis"
     valuation: str = "Valuation Analysis"
     peers: str = "Peer Comparison"
@@ -33,6 +38,9 @@ class Labels:
 
     # The overview's Item / Detail table.
     industry: str = "Industry"
+    item: str = "Item"
+    detail: str = "Detail"
+    #: The market row: the current layout's word first, then the older layout's.
     exchange: tuple[str, ...] = ("Exchange", "Location")
     website: str = "Website"
 

@@ -3,21 +3,25 @@
 These classes hold values only (``Number``, ``Rank``, grades as ``"A"``..
 ``"E"``, aware datetimes); ``_page`` reads them from a document's blocks.
 They are mutable, so a page can be built or changed in code, and they
-compare by value.
+compare by value.  Every field checks what it is given (``_fields``): a
+wrong value is refused when it is assigned, naming the field.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import overload
 
 import attrs
 
+from ._fields import check_count, count_field, datetime_field, grade_field, number_field, rank_field, symbol_field
 from ._inline import Link
 from ._symbols import Symbol
 from ._values import Number, Rank
+
+#: The name of the indicator group that, in the current layout, carries the Multi Score grade.
+MULTI_SCORE = "Multi Score"
 
 __all__ = [
     "AnalystRating",
@@ -59,8 +63,8 @@ class Indicator:
     """One indicator row: ``name``, ``value`` (None for ``-``), ``rating`` (None when empty)."""
 
     name: str
-    value: Number | Decimal | None = None
-    rating: str | None = None
+    value: Number | None = number_field()
+    rating: str | None = grade_field()
 
 
 @attrs.define
@@ -74,7 +78,7 @@ class IndicatorGroup:
     """
 
     name: str
-    grade: str | None = None
+    grade: str | None = grade_field()
     category: str | None = None
     indicators: list[Indicator] = attrs.field(factory=list)
 
@@ -87,20 +91,68 @@ class IndicatorGroup:
 
 @attrs.define
 class Score:
-    """Longbridge Financial Score: the overall grade and value and what stands behind them."""
+    """Longbridge Financial Score: the overall grade and value and what stands behind them.
 
-    grade: str | None = None
-    value: Number | Decimal | None = None
+    ``grade`` is the one home of the overall grade, which a current page
+    shows twice (in the section heading and in ``**Overall: ...**``).
+    ``multi_score`` is, on a current page, the grade of the ``Multi Score``
+    group (its heading, the ``**Multi Score**:`` line and the chart show the
+    same fact); on an older page, which has no such group, it is kept here.
+    ``description`` is the note under the heading, as markdown (links kept).
+    ``chart_title`` is the title of the radar chart that repeats the groups;
+    None when the page has no chart.
+    """
+
+    grade: str | None = grade_field()
+    value: Number | None = number_field()
     description: str | None = None
-    updated: _dt.datetime | None = None
+    updated: _dt.datetime | None = datetime_field()
     industry: str | None = None
-    industry_rank: Rank | None = None
-    industry_median: str | None = None
-    industry_average: str | None = None
+    industry_rank: Rank | None = rank_field()
+    industry_median: str | None = grade_field()
+    industry_average: str | None = grade_field()
     style: Classification | None = None
     scale: Classification | None = None
-    multi_score: str | None = None
+    _multi_score: str | None = attrs.field(default=None, alias="multi_score", repr=False)
     groups: list[IndicatorGroup] = attrs.field(factory=list)
+    chart_title: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        self._multi_score = IndicatorGroup(MULTI_SCORE, self._multi_score).grade  # checked as a grade
+        conflict = self._settle()
+        if conflict is not None:
+            raise ValueError(
+                f"Score.multi_score: {conflict[0]!r} differs from the grade {conflict[1]!r} of the "
+                f"{MULTI_SCORE!r} group, which is where a current page keeps it"
+            )
+
+    @property
+    def multi_score(self) -> str | None:
+        """The Multi Score grade (see the class)."""
+        group = self.group(MULTI_SCORE)
+        return group.grade if group is not None else self._multi_score
+
+    @multi_score.setter
+    def multi_score(self, grade: str | None) -> None:
+        group = self.group(MULTI_SCORE)
+        if group is not None:
+            group.grade = grade
+        else:
+            self._multi_score = IndicatorGroup(MULTI_SCORE, grade).grade  # checked as a grade
+
+    def _settle(self) -> tuple[str, str] | None:
+        """Move a Multi Score grade kept here onto the ``Multi Score`` group, once there is one.
+
+        Returns the two grades when the group already had another one.
+        """
+        group = self.group(MULTI_SCORE)
+        if group is None or self._multi_score is None:
+            return None
+        kept, self._multi_score = self._multi_score, None
+        if group.grade is None:
+            group.grade = kept
+            return None
+        return None if group.grade == kept else (kept, group.grade)
 
     def group(self, name: str) -> IndicatorGroup | None:
         """The indicator group called ``name``, or None."""
@@ -112,11 +164,11 @@ class ValuationRow:
     """One row of Valuation Analysis."""
 
     metric: str
-    current: Number | Decimal | None = None
-    industry_rank: Rank | None = None
-    high: Number | Decimal | None = None
-    median: Number | Decimal | None = None
-    low: Number | Decimal | None = None
+    current: Number | None = number_field()
+    industry_rank: Rank | None = rank_field()
+    high: Number | None = number_field()
+    median: Number | None = number_field()
+    low: Number | None = number_field()
 
 
 @attrs.define
@@ -156,15 +208,18 @@ class Valuation:
 class Peer:
     """One row of Peer Comparison: a company, its grades on five factors, and its rating."""
 
-    rank: int
+    rank: int = attrs.field(validator=check_count)
     name: str
-    symbol: Symbol | None = None
-    profit: str | None = None
-    growth: str | None = None
-    operation: str | None = None
-    security: str | None = None
-    cash: str | None = None
-    rating: str | None = None
+    symbol: Symbol | None = symbol_field()
+    profit: str | None = grade_field()
+    growth: str | None = grade_field()
+    operation: str | None = grade_field()
+    security: str | None = grade_field()
+    cash: str | None = grade_field()
+    rating: str | None = grade_field()
+    # How the Name cell was written ("Shopify  (SHOP.US)"), so a page rendered
+    # from the model alone gives it back; used only while name and symbol still match it.
+    _written_name: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
 
 @attrs.define
@@ -172,16 +227,16 @@ class AnalystRating:
     """One row of the analyst rating distribution: ``Buy``, 9, 69%."""
 
     rating: str
-    count: int | None = None
-    percentage: Number | Decimal | None = None
+    count: int | None = count_field()
+    percentage: Number | None = number_field(unit="%")
 
 
 @attrs.define
 class Analysts:
     """Analyst Rating Distribution."""
 
-    as_of: _dt.datetime | None = None
-    total: int | None = None
+    as_of: _dt.datetime | None = datetime_field()
+    total: int | None = count_field()
     ratings: list[AnalystRating] = attrs.field(factory=list)
 
     def get(self, rating: str) -> AnalystRating | None:
@@ -193,9 +248,9 @@ class Analysts:
 class TargetPrice:
     """Target Price Forecast: the current price and the highest and lowest analyst targets."""
 
-    current: Number | Decimal | None = None
-    highest: Number | Decimal | None = None
-    lowest: Number | Decimal | None = None
+    current: Number | None = number_field()
+    highest: Number | None = number_field()
+    lowest: Number | None = number_field()
 
 
 @attrs.define
@@ -203,7 +258,6 @@ class SymbolPage:
     """Everything the typed readers found in a page; ``Document`` exposes each part."""
 
     title: str | None = None
-    symbol: Symbol | None = None
     supported_languages: list[Link] = attrs.field(factory=list)
     overview: Overview | None = None
     key_drivers: list[str] = attrs.field(factory=list)

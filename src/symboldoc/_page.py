@@ -17,12 +17,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
-from ._blocks import BlankLines, Block, BlockQuote, ChartBlock, Heading, ListBlock, Paragraph, Table, ThematicBreak
+from ._blocks import (
+    BlankLines,
+    Block,
+    BlockQuote,
+    ChartBlock,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    ThematicBreak,
+)
 from ._charts import RadarChart
+from ._edit import Binder, Gone, View, present
 from ._frontmatter import FrontMatter
 from ._inline import Link, iter_links, parse_inline, plain_text
 from ._labels import Labels, labels_for
@@ -41,10 +52,22 @@ from ._model import (
     ValuationRow,
 )
 from ._problems import Reporter
+from ._render import (
+    analyst_cells,
+    indicator_cells,
+    number_text,
+    peer_cells,
+    radar_dimension,
+    rank_text,
+    valuation_cells,
+)
 from ._symbols import Symbol
 from ._tables import Cell, Row
-from ._text import Position
-from ._values import read_count, read_datetime, read_grade, read_number, read_rank
+from ._text import Position, line_content
+from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
+
+if TYPE_CHECKING:
+    from ._document import Document
 
 __all__ = ["read_page"]
 
@@ -64,7 +87,9 @@ class _Part:
     blocks: list[Block]
 
 
-def read_page(blocks: Sequence[Block], front_matter: FrontMatter | None, reporter: Reporter) -> SymbolPage | None:
+def read_page(
+    blocks: Sequence[Block], front_matter: FrontMatter | None, reporter: Reporter, binder: Binder
+) -> SymbolPage | None:
     """The typed page, or None when the blocks are not a symbol page.
 
     A symbol page is one whose front matter says ``type: "Symbol"`` or
@@ -78,12 +103,20 @@ def read_page(blocks: Sequence[Block], front_matter: FrontMatter | None, reporte
     title_symbols = _TITLE_SYMBOL.findall(title) if title else []
     if not (front_matter is not None and front_matter.type in PAGE_TYPES) and not title_symbols:
         return None
-    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), reporter)
+    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), reporter, binder)
     return reader.read(list(blocks), title_index, title_block, title_symbols, front_matter)
 
 
 def _plain(text: str) -> str:
     return plain_text(parse_inline(text)).strip()
+
+
+def _unemphasised(text: str) -> str:
+    """``*text*`` without its emphasis marks, its markdown inside kept; other text as it is."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] == stripped[-1] and stripped[0] in "*_" and stripped[1] != stripped[0]:
+        return stripped[1:-1]
+    return _plain(text)
 
 
 def _labelled(text: str) -> tuple[str, str]:
@@ -97,9 +130,12 @@ def _labelled(text: str) -> tuple[str, str]:
 class _PageReader:
     """One reading of one page: the labels, the reporter, and what was read."""
 
-    def __init__(self, labels: Labels, reporter: Reporter) -> None:
+    def __init__(self, labels: Labels, reporter: Reporter, binder: Binder) -> None:
         self.labels = labels
         self.reporter = reporter
+        self.bind = binder
+        # Which parts of the page have a place in the text, for the structure guard.
+        self.places: set[str] = set()
         self.page = SymbolPage()
         # Where each indicator group was read from, for the checks across sections.
         self.group_tables: dict[int, Table] = {}
@@ -145,14 +181,23 @@ class _PageReader:
         front_matter: FrontMatter | None,
     ) -> SymbolPage:
         page = self.page
-        page.title = title_block.text if title_block else None
-        page.symbol = self.symbol(front_matter, title_block, title_symbols)
+        labels = self.labels
+        if title_block is not None:
+            page.title = title_block.text
+            self.check_symbol(front_matter, title_block, title_symbols)
+            self.bind.spans(title_block, _TITLE_TEXT, ["v"], lambda d: (_present_page(d).title or "",), "doc.title")
+            self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
         for block in blocks[:start]:
-            if isinstance(block, BlockQuote):
-                label, _ = _labelled(block.text)
-                if label == self.labels.supported_languages:
-                    page.supported_languages = list(iter_links(block.inline))
+            if isinstance(block, BlockQuote) and _labelled(block.text)[0] == labels.supported_languages:
+                page.supported_languages = list(iter_links(block.inline))
+                self.places.add("supported_languages")
+                self.bind.whole(
+                    block,
+                    lambda d: tuple((link.text, link.url) for link in _present_page(d).supported_languages),
+                    lambda now: [f"> {labels.supported_languages}: " + " | ".join(f"[{t}]({u})" for t, u in now)],
+                    "doc.supported_languages",
+                )
         head, parts = self.parts(blocks[start:])
         self.read_head(head)
         for part in parts:
@@ -160,23 +205,16 @@ class _PageReader:
         self.check_score()
         self.check_charts(blocks)
         self.check_complete(blocks)
+        anchor = title_block or next(iter(blocks))
+        places = frozenset(self.places)
+        self.bind.structure(anchor, lambda d: _shape(_present_page(d), places), "the sections of the page")
         return page
 
-    def symbol(
-        self, front_matter: FrontMatter | None, title: Heading | None, title_symbols: list[str]
-    ) -> Symbol | None:
+    def check_symbol(self, front_matter: FrontMatter | None, title: Heading, title_symbols: list[str]) -> None:
+        """The symbol the title ends in is the front matter's."""
         written = front_matter.symbol if front_matter else None
-        if written is None and title_symbols:
-            written = title_symbols[-1]
-        if written is None:
-            return None
-        try:
-            symbol = Symbol(written)
-        except ValueError:
-            return None
-        if title is not None and title_symbols and title_symbols[-1] != symbol:
-            self.report(title.start, "title", f"the symbol {symbol} of the front matter", f"found {title_symbols[-1]}")
-        return symbol
+        if written is not None and title_symbols and title_symbols[-1] != written:
+            self.report(title.start, "title", f"the symbol {written} of the front matter", f"found {title_symbols[-1]}")
 
     def parts(self, blocks: list[Block]) -> tuple[list[Block], list[_Part]]:
         head: list[Block] = []
@@ -226,17 +264,24 @@ class _PageReader:
     def overview(self) -> Overview:
         if self.page.overview is None:
             self.page.overview = Overview()
+            self.places.add("overview")
         return self.page.overview
 
     def read_overview(self, part: _Part) -> None:
         overview = self.overview()
-        for block in part.blocks:
-            if isinstance(block, Paragraph):
-                text = block.text
-                overview.description = text if overview.description is None else f"{overview.description}\n\n{text}"
-            elif isinstance(block, Table):
-                self.read_overview_table(block)
+        paragraphs = [block for block in part.blocks if isinstance(block, Paragraph)]
+        if paragraphs:
+            overview.description = "\n\n".join(block.text for block in paragraphs)
+            self.places.add("description")
+            view = _view(lambda d: (_overview(d).description,), "doc.overview.description")
+            if len(paragraphs) == 1:
+                self.bind.whole(paragraphs[0], view, lambda now: str(now[0]).split("\n"), "doc.overview.description")
             else:
+                self.bind.guard(paragraphs[0], view, "doc.overview.description")
+        for block in part.blocks:
+            if isinstance(block, Table):
+                self.read_overview_table(block)
+            elif not isinstance(block, Paragraph):
                 self.unexpected(block, "Company Overview")
 
     def read_overview_table(self, table: Table) -> None:
@@ -249,16 +294,18 @@ class _PageReader:
         labels = self.labels
         known = {labels.industry, labels.website, *labels.exchange}
         cells = [
-            cell
+            (cell, row, column)
             for row in (table.header_row, *table.rows)
-            for cell in row.cells
+            for column, cell in enumerate(row.cells)
             if cell.text and cell.text.strip("-: ")
         ]
         overview = self.overview()
-        for index, cell in enumerate(cells[:-1]):
+        found: dict[str, tuple[Row, int]] = {}
+        exchange_label = labels.exchange[0]
+        for index, (cell, _, _) in enumerate(cells[:-1]):
             if cell.text not in known:
                 continue
-            value = cells[index + 1]
+            value, row, column = cells[index + 1]
             if value.text in known:
                 continue
             if cell.text == labels.industry:
@@ -268,6 +315,15 @@ class _PageReader:
                 overview.website = links[0] if links else Link(value.text, parse_inline(value.text))
             else:
                 overview.exchange = value.text
+                exchange_label = cell.text
+            found[labels.exchange[0] if cell.text in labels.exchange else cell.text] = (row, column)
+        self.places.add("overview_table")
+        fields = [
+            (labels.industry, _view(lambda d: _overview(d).industry, "doc.overview"), found.get(labels.industry)),
+            (exchange_label, _view(lambda d: _overview(d).exchange, "doc.overview"), found.get(labels.exchange[0])),
+            (labels.website, _view(_website_text, "doc.overview"), found.get(labels.website)),
+        ]
+        self.bind.keyed(table, fields, "the overview table")
 
     # -- Key Drivers -----------------------------------------------------------
 
@@ -276,10 +332,15 @@ class _PageReader:
         for block in part.blocks:
             if isinstance(block, BlockQuote) and quotes == 0:
                 quotes += 1  # the section's subtitle
-            elif isinstance(block, ListBlock):
+            elif isinstance(block, ListBlock) and not self.page.key_drivers:
                 self.page.key_drivers.extend(item.text for item in block.items)
+                self.places.add("key_drivers")
+                self.bind.items(
+                    block, lambda d: tuple(_present_page(d).key_drivers), lambda v: f"- {v}", "doc.key_drivers"
+                )
             elif isinstance(block, (Paragraph, BlockQuote)):
                 self.page.key_drivers.append(block.text)
+                self.bind.guard(block, lambda d: tuple(_present_page(d).key_drivers), "doc.key_drivers")
             else:
                 self.unexpected(block, "Key Drivers")
 
@@ -290,10 +351,13 @@ class _PageReader:
         heading = part.heading
         assert heading is not None
         score = self.page.score = Score()
+        self.places.add("score")
         _, colon, after = heading.text.rpartition(":")
         heading_grade = None
         if colon:
             heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
+            grade_view = _view(lambda d: (_score(d).grade or "",), "doc.score")
+            self.bind.places(heading, [_grade_place(heading)], grade_view, "doc.score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
         group: IndicatorGroup | None = None
@@ -306,38 +370,47 @@ class _PageReader:
                     self.read_overall(block, rest, score)
                 elif label == labels.industry:
                     score.industry = rest
+                    view = _view(lambda d: (_score(d).industry or "",), "doc.score")
+                    self.bind.spans(block, _bold_label(labels.industry), ["v"], view, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
-                    if label == labels.multi_score and rest:
-                        score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
+                    if label == labels.multi_score:
+                        if rest:
+                            score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
+                        view = _view(lambda d: (_score(d).multi_score or "",), "doc.score")
+                        self.bind.spans(block, _bold_label(labels.multi_score), ["v"], view, "doc.score.multi_score")
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, ListBlock):
-                for item in block.items:
-                    label, rest = _labelled(item.text)
-                    name, _, description = rest.partition(" - ")
-                    classification = Classification(name.strip(), description.strip() or None)
-                    if label == labels.style:
-                        score.style = classification
-                    elif label == labels.scale:
-                        score.scale = classification
-                    else:
-                        self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
+                self.read_classifications(block, score)
             elif isinstance(block, Table) and block.header[:1] == (labels.metric,):
                 self.read_score_table(block, score)
             elif isinstance(block, Table) and block.header[:1] == (labels.indicator,):
-                if group is None:
+                if group is None or id(group) in self.group_tables:
                     self.report(block.start, "score section", "an indicator group heading before its table")
                     continue
                 self.group_tables[id(group)] = block
-                group.indicators.extend(self.read_indicators(block))
+                read = self.read_indicators(block)
+                group.indicators.extend(indicator for indicator, _ in read)
+                number = len(score.groups) - 1
+                indicators = _group_indicators(number)
+                self.bind.rows(block, indicators, indicator_cells, read, f"doc.score.groups[{number}].indicators")
             elif isinstance(block, Heading) and block.level == 4:
                 group = self.read_group_heading(block, category)
                 if group is not None:
                     self.group_headings[id(group)] = block
                     score.groups.append(group)
-            elif isinstance(block, ChartBlock) or (isinstance(block, Heading) and block.text == labels.score_analysis):
-                continue  # charts are checked against the groups once the page is read
+                    number = len(score.groups) - 1
+                    view = _group_grade(number)
+                    self.bind.places(block, [_grade_place(block)], view, f"doc.score.groups[{number}].grade")
+            elif isinstance(block, ChartBlock):
+                if isinstance(block.chart, RadarChart) and score.chart_title is None:
+                    score.chart_title = block.chart.title  # its figures are checked once the page is read
+                    self.bind_chart(block, block.chart)
+                else:
+                    self.unexpected(block, "score section")
+            elif isinstance(block, Heading) and block.text == labels.score_analysis:
+                continue
             else:
                 self.unexpected(block, "score section")
 
@@ -348,8 +421,51 @@ class _PageReader:
             if label == self.labels.updated:
                 score.updated = self.value(_Piece(quote, rest), read_datetime, "score", "an ISO 8601 datetime")
             else:
-                description.append(_plain(line))
+                description.append(_unemphasised(line))
         score.description = "\n".join(description) or None
+        view = _view(lambda d: (_score(d).description or "", _as_of_text(_score(d).updated)), "doc.score")
+        note = _QUOTED_NOTE.search(quote.source)
+        updated = _after_label(self.labels.updated).search(quote.source)
+        if len(description) == 1 and note is not None and updated is not None:
+            self.bind.places(quote, [note.span("v"), updated.span("v")], view, "doc.score.description, .updated")
+        else:
+            self.bind.guard(quote, view, "doc.score.description, .updated")
+
+    def read_classifications(self, block: ListBlock, score: Score) -> None:
+        """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
+        labels = self.labels
+        places: list[tuple[int, int]] = []
+        names: list[str] = []
+        for item in block.items:
+            label, _ = _labelled(item.text)
+            rest = item.text.partition(":")[2].strip()  # as written: markup kept
+            name, _, description = rest.partition(" - ")
+            classification = Classification(name.strip(), description.strip() or None)
+            if label == labels.style:
+                score.style = classification
+            elif label == labels.scale:
+                score.scale = classification
+            else:
+                self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
+                continue
+            names.append(label)
+            match = _classification(label).search(block.source)
+            if match is not None:
+                places.extend((match.span("name"), match.span("description")))
+        self.places.update(names)
+
+        def view(doc: Document) -> tuple[str, ...]:
+            score = _score(doc)
+            texts: list[str] = []
+            for name in names:
+                found = present(score.style if name == labels.style else score.scale, f"doc.score.{name.lower()}")
+                texts.extend((found.name, found.description or ""))
+            return tuple(texts)
+
+        if len(places) == 2 * len(names):
+            self.bind.places(block, places, view, "doc.score.style, .scale")
+        else:
+            self.bind.guard(block, view, "doc.score.style, .scale")
 
     def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
         match = _OVERALL.fullmatch(rest)
@@ -358,9 +474,12 @@ class _PageReader:
             return
         score.grade = self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade")
         score.value = self.value(_Piece(block, match.group("value")), read_number, "score", "a number")
+        view = _view(lambda d: (_score(d).grade or "-", number_text(_score(d).value)), "doc.score")
+        self.bind.spans(block, _overall(self.labels.overall), ["grade", "value"], view, "doc.score.grade, .value")
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
+        found: dict[str, tuple[Row, int]] = {}
         for row in self.complete_rows(table):
             name, cell = row[0].text, row[1]
             if name == labels.industry_ranking:
@@ -371,6 +490,19 @@ class _PageReader:
                 score.industry_average = self.value(cell, read_grade, "score table", "a grade A to E")
             else:
                 self.report(row.start, "score table", "Industry Ranking, Median or Average", f"found {name!r}")
+                continue
+            found[name] = (row, 1)
+
+        def rank(doc: Document) -> str | None:
+            value = _score(doc).industry_rank
+            return rank_text(value, spaced=True) if value is not None else None
+
+        fields = [
+            (labels.industry_ranking, rank, found.get(labels.industry_ranking)),
+            (labels.industry_median, lambda d: _score(d).industry_median, found.get(labels.industry_median)),
+            (labels.industry_average, lambda d: _score(d).industry_average, found.get(labels.industry_average)),
+        ]
+        self.bind.keyed(table, fields, "the score table")
 
     def read_group_heading(self, heading: Heading, category: str | None) -> IndicatorGroup | None:
         """``#### Style Score Score: `` (current) or ``#### Profit Score: A`` (older)."""
@@ -387,18 +519,39 @@ class _PageReader:
             category = name  # the current layout: each group is a category of its own
         return IndicatorGroup(name, grade, category)
 
-    def read_indicators(self, table: Table) -> list[Indicator]:
+    def read_indicators(self, table: Table) -> list[tuple[Indicator, Row]]:
         labels = self.labels
         indicators = []
         for row in self.complete_rows(table):
-            indicators.append(
-                Indicator(
-                    row[labels.indicator].text,
-                    self.value(row.get(labels.value), read_number, "indicator table", "a number"),
-                    self.value(row.get(labels.rating), read_grade, "indicator table", "a grade A to E"),
-                )
+            indicator = Indicator(
+                row[labels.indicator].text,
+                self.value(row.get(labels.value), read_number, "indicator table", "a number"),
+                self.value(row.get(labels.rating), read_grade, "indicator table", "a grade A to E"),
             )
+            indicators.append((indicator, row))
         return indicators
+
+    def bind_chart(self, block: ChartBlock, chart: RadarChart) -> None:
+        """The radar chart repeats the groups: its title and each dimension named like a group."""
+        names = [dimension.name for dimension in chart.dimensions]
+
+        def view(doc: Document) -> tuple[Any, ...]:
+            score = _score(doc)
+            dimensions = tuple(radar_dimension(group) for group in score.groups if group.name in names)
+            return (score.chart_title, dimensions)
+
+        def update(data: Any, now: Any) -> Any:
+            title, dimensions = now
+            data["title"] = title
+            by_name = {dimension["name"]: dimension for dimension in dimensions}
+            for dimension in data.get("dimensions", []):
+                if isinstance(dimension, dict) and dimension.get("name") in by_name:
+                    new = by_name[dimension["name"]]
+                    dimension["grade"], dimension["indicators"] = new["grade"], new["indicators"]
+            return data
+
+        if isinstance(chart.data, dict):
+            self.bind.chart(block, chart.data, view, update, "the chart-data block")
 
     # -- Valuation Analysis -----------------------------------------------------------
 
@@ -409,18 +562,22 @@ class _PageReader:
                 self.unexpected(block, "Valuation Analysis")
                 continue
             valuation = self.page.valuation = Valuation()
+            self.places.add("valuation")
+            read = []
             for row in self.complete_rows(block):
                 number = functools.partial(self.column, row, read_number, "valuation table", "a number or '-'")
-                valuation.rows.append(
-                    ValuationRow(
-                        row[labels.metric].text,
-                        number(labels.current),
-                        self.column(row, read_rank, "valuation table", "a rank or '-'", labels.industry_ranking),
-                        number(labels.high),
-                        number(labels.median),
-                        number(labels.low),
-                    )
+                item = ValuationRow(
+                    row[labels.metric].text,
+                    number(labels.current),
+                    self.column(row, read_rank, "valuation table", "a rank or '-'", labels.industry_ranking),
+                    number(labels.high),
+                    number(labels.median),
+                    number(labels.low),
                 )
+                valuation.rows.append(item)
+                read.append((item, row))
+            items = _view(lambda d: _part(d, "valuation").rows, "doc.valuation")
+            self.bind.rows(block, items, valuation_cells, read, "doc.valuation")
 
     # -- Peer Comparison ----------------------------------------------------------------
 
@@ -430,6 +587,8 @@ class _PageReader:
             if not isinstance(block, Table) or block.header[:1] != (labels.rank,):
                 self.unexpected(block, "Peer Comparison")
                 continue
+            self.places.add("peers")
+            read = []
             for row in self.complete_rows(block):
                 rank = self.value(row.get(labels.rank), read_count, "peer table", "a rank number")
                 name_cell = row[labels.name]
@@ -442,19 +601,21 @@ class _PageReader:
                     self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text!r}")
 
                 grade = functools.partial(self.column, row, read_grade, "peer table", "a grade A to E")
-                self.page.peers.append(
-                    Peer(
-                        rank if rank is not None else 0,
-                        name,
-                        symbol,
-                        grade(labels.profit),
-                        grade(labels.growth),
-                        grade(labels.operation),
-                        grade(labels.security),
-                        grade(labels.cash),
-                        grade(labels.rating),
-                    )
+                peer = Peer(
+                    rank if rank is not None else 0,
+                    name,
+                    symbol,
+                    grade(labels.profit),
+                    grade(labels.growth),
+                    grade(labels.operation),
+                    grade(labels.security),
+                    grade(labels.cash),
+                    grade(labels.rating),
                 )
+                peer._written_name = name_cell.text
+                self.page.peers.append(peer)
+                read.append((peer, row))
+            self.bind.rows(block, lambda d: _present_page(d).peers, peer_cells, read, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
 
@@ -466,8 +627,10 @@ class _PageReader:
                 current = block.text
                 if current == labels.analysts and self.page.analysts is None:
                     self.page.analysts = Analysts()
+                    self.places.add("analysts")
                 elif current == labels.targets and self.page.target_price is None:
                     self.page.target_price = TargetPrice()
+                    self.places.add("target_price")
                 elif current not in (labels.analysts, labels.targets):
                     self.report(block.start, "Institutional View", "Analyst Rating Distribution or Target Price")
             elif current == labels.analysts and self.page.analysts is not None:
@@ -484,46 +647,70 @@ class _PageReader:
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
                 analysts.as_of = self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime")
+                view = _view(lambda d: (_as_of_text(_part(d, "analysts").as_of),), "doc.analysts")
+                self.bind.spans(block, _after_label(labels.as_of, ""), ["v"], view, "doc.analysts.as_of")
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
                 analysts.total = self.value(_Piece(block, rest), read_count, "analysts", "a whole number")
+                view = _view(lambda d: (_count_text(_part(d, "analysts").total),), "doc.analysts")
+                self.bind.spans(block, _bold_value(labels.total_analysts), ["v"], view, "doc.analysts.total")
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,):
+            read = []
             for row in self.complete_rows(block):
-                analysts.ratings.append(
-                    AnalystRating(
-                        row[labels.rating].text,
-                        self.value(row.get(labels.count), read_count, "analyst table", "a whole number"),
-                        self.value(row.get(labels.percentage), read_number, "analyst table", "a percentage"),
-                    )
+                rating = AnalystRating(
+                    row[labels.rating].text,
+                    self.value(row.get(labels.count), read_count, "analyst table", "a whole number"),
+                    self.value(row.get(labels.percentage), read_number, "analyst table", "a percentage"),
                 )
+                analysts.ratings.append(rating)
+                read.append((rating, row))
+            items = _view(lambda d: _part(d, "analysts").ratings, "doc.analysts")
+            self.bind.rows(block, items, analyst_cells, read, "doc.analysts.ratings")
             return
         self.unexpected(block, "Analyst Rating Distribution")
 
     def read_targets(self, table: Table, targets: TargetPrice) -> None:
         labels = self.labels
         fields = {labels.current_price: "current", labels.highest_target: "highest", labels.lowest_target: "lowest"}
+        found: dict[str, tuple[Row, int]] = {}
         for row in self.complete_rows(table):
             field = fields.get(row[0].text)
             if field is None:
                 self.report(row.start, "target price table", "Current Price, Highest or Lowest Target")
                 continue
             setattr(targets, field, self.value(row.get(labels.price), read_number, "target price table", "a price"))
+            found[field] = (row, 1)
+
+        def price(field: str) -> View:
+            return _view(lambda d: _price_text(getattr(_part(d, "target_price"), field)), "doc.target_price")
+
+        bound = [(label, price(field), found.get(field)) for label, field in fields.items()]
+        self.bind.keyed(table, bound, "doc.target_price")
 
     # -- References and the disclaimer -----------------------------------------------------------
 
     def read_references(self, part: _Part) -> None:
         after_break = False
         for block in part.blocks:
-            if isinstance(block, ListBlock) and not after_break:
+            if isinstance(block, ListBlock) and not after_break and "references" not in self.places:
                 for item in block.items:
                     self.page.references.extend(iter_links(item.inline))
+                self.places.add("references")
+                self.bind.items(
+                    block,
+                    lambda d: tuple((link.text, link.url) for link in _present_page(d).references),
+                    lambda value: f"- [{value[0]}]({value[1]})",
+                    "doc.references",
+                )
             elif isinstance(block, ThematicBreak):
                 after_break = True
             elif isinstance(block, BlockQuote) and after_break and self.disclaimer_text(block) is not None:
                 self.page.disclaimer = self.disclaimer_text(block)
+                view = _view(lambda d: (_present_page(d).disclaimer,), "doc.disclaimer")
+                self.bind.spans(block, _BOLD, ["v"], view, "doc.disclaimer")
             else:
                 self.unexpected(block, "References")
 
@@ -541,13 +728,14 @@ class _PageReader:
             heading, grade = self.score_heading_grade
             if grade != score.grade:
                 self.report(heading.start, "score heading", f"the overall grade {score.grade}", f"found {grade}")
+        conflict = score._settle()
         multi = score.group(self.labels.multi_score)
-        if multi is not None and score.multi_score is not None and multi.grade != score.multi_score:
+        if conflict is not None and multi is not None:
             self.report(
                 self.group_headings[id(multi)].start,
                 "score section",
-                f"the Multi Score grade {score.multi_score} on its group heading",
-                f"found {multi.grade}",
+                f"the Multi Score grade {conflict[0]} on its group heading",
+                f"found {conflict[1]}",
             )
 
     def check_charts(self, blocks: list[Block]) -> None:
@@ -613,3 +801,123 @@ class _Piece:
     @property
     def start(self) -> Position:
         return self.block.start
+
+
+# -- what the bindings read from a document, and where they find it in the text -------------------------
+
+_TITLE_TEXT = re.compile(r"#[ \t]+(?P<v>[^\r\n]*?)[ \t]*(?=\r\n|\r|\n|\Z)")
+_QUOTED_NOTE = re.compile(r"^[ ]{0,3}>[ \t]?[*_](?P<v>[^\r\n]*)[*_][ \t]*(?=\r\n|\r|\n|\Z)", re.MULTILINE)
+_BOLD = re.compile(r"\*\*(?P<v>[^\r\n]*)\*\*")
+_LINE_END = r"[ \t]*(?=\r\n|\r|\n|\Z)"
+
+
+def _after_label(label: str, colon: str = ":") -> re.Pattern[str]:
+    """``Label: <v>`` to the end of the line."""
+    return re.compile(re.escape(label) + colon + r"[ \t]*(?P<v>[^\r\n]*?)" + _LINE_END)
+
+
+def _bold_label(label: str) -> re.Pattern[str]:
+    """``**Label**: <v>`` to the end of the line."""
+    return re.compile(r"\*\*" + re.escape(label) + r"\*\*:[ \t]*(?P<v>[^\r\n]*?)" + _LINE_END)
+
+
+def _bold_value(label: str) -> re.Pattern[str]:
+    """``Label: **<v>**``."""
+    return re.compile(re.escape(label) + r":[ \t]*\*\*(?P<v>[^*\r\n]*)\*\*")
+
+
+def _overall(label: str) -> re.Pattern[str]:
+    """``**Overall: <grade> (<value>)**``."""
+    return re.compile(r"\*\*" + re.escape(label) + r":[ \t]*(?P<grade>[^ \t(*]*)[ \t]*\((?P<value>[^()\r\n]*)\)")
+
+
+def _classification(label: str) -> re.Pattern[str]:
+    """``- **Style**: <name> - <description>``."""
+    return re.compile(
+        r"\*\*" + re.escape(label) + r"\*\*:[ \t]*(?P<name>[^\r\n]*?) - (?P<description>[^\r\n]*?)" + _LINE_END
+    )
+
+
+def _grade_place(heading: Heading) -> tuple[int, int]:
+    """Where a heading's grade stands: after its last colon (an empty span when it shows none)."""
+    content = line_content(heading.source)
+    colon = content.rfind(":")
+    start = colon + 1
+    while start < len(content) and content[start] in " \t":
+        start += 1
+    end = max(start, len(content.rstrip(" \t")))
+    return start, end
+
+
+def _view(get: Callable[[Document], Any], what: str) -> View:
+    """``get``, with a missing part of the model reported as gone rather than as an AttributeError."""
+
+    def view(doc: Document) -> Any:
+        try:
+            return get(doc)
+        except AttributeError as exc:
+            raise Gone(what) from exc
+
+    return view
+
+
+def _present_page(doc: Document) -> SymbolPage:
+    return present(doc.page, "doc.page")  # type: ignore[no-any-return]
+
+
+def _part(doc: Document, name: str) -> Any:
+    return present(getattr(_present_page(doc), name), f"doc.{name}")
+
+
+def _score(doc: Document) -> Score:
+    return _part(doc, "score")  # type: ignore[no-any-return]
+
+
+def _overview(doc: Document) -> Overview:
+    return _part(doc, "overview")  # type: ignore[no-any-return]
+
+
+def _group_grade(number: int) -> View:
+    return _view(lambda d: (_score(d).groups[number].grade or "",), "doc.score.groups")
+
+
+def _group_indicators(number: int) -> View:
+    return _view(lambda d: _score(d).groups[number].indicators, "doc.score.groups")
+
+
+def _website_text(doc: Document) -> str | None:
+    website = _overview(doc).website
+    return f"[{website.text}]({website.url})" if website is not None else None
+
+
+def _as_of_text(value: Any) -> str:
+    return format_datetime(value) if value is not None else ""
+
+
+def _count_text(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _price_text(value: Any) -> str:
+    return number_text(value)
+
+
+def _shape(page: SymbolPage, places: frozenset[str]) -> tuple[Any, ...]:
+    """What of the page has a place in the text: a change here needs the page written from the model."""
+    score = page.score
+    return (
+        page.title is not None or "title" not in places,
+        page.overview is not None or "overview" not in places,
+        bool(page.supported_languages) if "supported_languages" not in places else True,
+        bool(page.key_drivers) if "key_drivers" not in places else True,
+        page.score is not None if "score" in places else page.score is None,
+        tuple((id(group), group.name, group.category) for group in score.groups) if score is not None else (),
+        score is not None and score.style is not None,
+        score is not None and score.scale is not None,
+        page.valuation is not None if "valuation" in places else page.valuation is None,
+        bool(page.peers) if "peers" not in places else True,
+        page.analysts is not None if "analysts" in places else page.analysts is None,
+        page.target_price is not None if "target_price" in places else page.target_price is None,
+        bool(page.references) if "references" not in places else True,
+        page.disclaimer is not None,
+    )

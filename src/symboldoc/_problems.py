@@ -15,6 +15,7 @@ __all__ = [
     "BlockError",
     "ChartError",
     "DecodeError",
+    "EditError",
     "FrontMatterError",
     "LayoutError",
     "Problem",
@@ -86,6 +87,14 @@ class BlockError(SymbolDocError):
 
 class LayoutError(SymbolDocError):
     """A symbol page does not have the layout of one: a section, row or value is not where or what it should be."""
+
+
+class EditError(SymbolDocError):
+    """An edit that :func:`symboldoc.dumps` cannot write into the page's own text.
+
+    The position is that of the block that would hold the change; writing
+    the page from the model alone (``preserve=False``) always works.
+    """
 
 
 class DecodeError(SymbolDocError):

@@ -14,7 +14,17 @@ from typing import Any
 
 import attrs
 
-__all__ = ["GRADES", "Number", "Rank", "read_count", "read_datetime", "read_grade", "read_number", "read_rank"]
+__all__ = [
+    "GRADES",
+    "Number",
+    "Rank",
+    "format_datetime",
+    "read_count",
+    "read_datetime",
+    "read_grade",
+    "read_number",
+    "read_rank",
+]
 
 GRADES = ("A", "B", "C", "D", "E")
 
@@ -43,6 +53,34 @@ class Number(Decimal):
         self.unit = unit
         return self
 
+    @classmethod
+    def parse(cls, text: str) -> Number | None:
+        """The number ``text`` writes (``"23.90%"``, ``"94.83B"``), or None for ``"-"``; see :func:`read_number`."""
+        return read_number(text)
+
+    @classmethod
+    def like(cls, amount: Decimal | int, model: Number | None, unit: str = "") -> Number:
+        """``amount`` written the way ``model`` is written.
+
+        The unit (``%``, a ``T``/``B``/``M``/``K`` suffix), the number of
+        decimals and an explicit ``+`` sign are kept, unless ``amount`` needs
+        more decimals than ``model`` shows: then it keeps its own, so no
+        digit is ever rounded away.  Without a ``model``, ``unit`` is used
+        and ``amount`` shows its own decimals.
+        """
+        amount = Decimal(amount)
+        if model is not None:
+            unit = model.unit
+        shown = amount / _SCALE[unit] if unit in _SCALE else amount
+        own = max(0, -int(shown.as_tuple().exponent)) if shown.is_finite() else 0
+        if unit in _SCALE and own > 0:
+            own = max(0, -int(shown.normalize().as_tuple().exponent))
+        decimals = max(own, _decimals(model.text) if model is not None else 0)
+        text = format(shown, f".{decimals}f") if shown.is_finite() else str(shown)
+        if model is not None and model.text.startswith("+") and amount > 0:
+            text = "+" + text
+        return cls(amount, text + unit, unit)
+
     @property
     def is_percentage(self) -> bool:
         """Whether the number was written as a percentage."""
@@ -59,6 +97,12 @@ class Number(Decimal):
 
     def __deepcopy__(self, memo: object) -> Number:
         return self
+
+
+def _decimals(text: str) -> int:
+    """How many digits ``text`` (a number as written) shows after its decimal point."""
+    digits = text.rstrip("%KMBT")
+    return len(digits) - digits.index(".") - 1 if "." in digits else 0
 
 
 def read_number(text: str) -> Number | None:
@@ -87,6 +131,13 @@ def read_grade(text: str) -> str | None:
     if stripped not in GRADES:
         raise ValueError(f"not a grade A to E: {text!r}")
     return stripped
+
+
+def format_datetime(value: datetime) -> str:
+    """``value`` in UTC as the pages write it: ``2026-04-15T13:34:21.428Z`` (microseconds if it has them)."""
+    value = value.astimezone(timezone.utc)
+    fraction = f"{value.microsecond // 1000:03d}" if value.microsecond % 1000 == 0 else f"{value.microsecond:06d}"
+    return f"{value:%Y-%m-%dT%H:%M:%S}.{fraction}Z"
 
 
 def read_datetime(text: str) -> datetime:

@@ -1,0 +1,389 @@
+"""Writing a page from the typed model alone, in the pages' own layout.
+
+``dumps(doc, preserve=False)`` lands here: the front matter and the typed
+page are written the way Longbridge writes them (the layout of the seed
+page: its blank lines, its delimiter rows, its trailing spaces, chart JSON
+with a two-space indent, no final newline); the older layout for a page
+whose front matter says ``type: "quote"``.  The pieces (a table row, a
+value's text, the chart JSON) are also what ``_edit`` uses to write a
+changed fact into a page that keeps its own text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ._frontmatter import FrontMatter
+from ._inline import Link
+from ._labels import Labels, labels_for
+from ._model import (
+    AnalystRating,
+    Analysts,
+    Indicator,
+    IndicatorGroup,
+    Overview,
+    Peer,
+    Score,
+    SymbolPage,
+    TargetPrice,
+    Valuation,
+    ValuationRow,
+)
+from ._values import Number, Rank, format_datetime
+
+__all__ = ["render_page", "render_text"]
+
+OLDER_TYPE = "quote"
+
+# The delimiter rows exactly as Longbridge writes them (not all of them follow the header widths).
+DELIMITERS = {
+    "overview": "|------|--------|",
+    "score": "|--------|-------|",
+    "indicators": "|-----------|-------|--------|",
+    "valuation": "|--------|---------|-----------------|------|--------|-----|",
+    "peers": "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "analysts": "|--------|-------|-----------| ",
+    "targets": "|--------|-------|",
+}
+
+#: What an empty cell holds: two spaces in the current layout, one in the older.
+EMPTY_CELL = {False: "  ", True: " "}
+
+
+# -- values as text -----------------------------------------------------------------------------
+
+
+def number_text(value: Decimal | None) -> str:
+    """A number as the page writes it; ``-`` for none."""
+    if value is None:
+        return "-"
+    return value.text if isinstance(value, Number) else str(value)
+
+
+def rank_text(rank: Rank | None, *, spaced: bool) -> str:
+    """A rank as written, or ``20 / 32`` (``spaced``) or ``23/32``; ``-`` for none."""
+    if rank is None:
+        return "-"
+    if rank.text:
+        return rank.text
+    return f"{rank.position} / {rank.total}" if spaced else f"{rank.position}/{rank.total}"
+
+
+def link_text(link: Link) -> str:
+    return f"[{link.text}]({link.url})"
+
+
+def peer_name_text(peer: Peer) -> str:
+    """The Name cell: as it was written while name and symbol still match it."""
+    written = peer._written_name
+    if written is not None and written.startswith(peer.name) and written.rstrip().endswith(f"({peer.symbol})"):
+        between = written[len(peer.name) : written.rstrip().rindex("(")]
+        if not between.strip():
+            return written
+    return f"{peer.name} ({peer.symbol})" if peer.symbol is not None else peer.name
+
+
+def escape_cell(text: str) -> str:
+    """Cell text with its pipes escaped, so they do not cut the row."""
+    return text.replace("|", "\\|")
+
+
+def row_line(cells: Sequence[str], empty: str = "  ") -> str:
+    """A table row in the pages' style: ``| a | b |``, an empty cell written as ``empty``."""
+    return "|" + "|".join(f" {escape_cell(cell)} " if cell else empty for cell in cells) + "|"
+
+
+def chart_json(data: Any) -> str:
+    """JSON as the pages write chart data: two-space indent, non-ASCII kept, Decimals as numbers."""
+    return _json(data, "")
+
+
+def _json(value: Any, indent: str) -> str:
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [
+            f"{inner}{json.dumps(str(key), ensure_ascii=False)}: {_json(item, inner)}" for key, item in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _json(item, inner) for item in value) + "\n" + indent + "]"
+    if isinstance(value, Decimal) and not isinstance(value, bool):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+# -- the parts of a page ---------------------------------------------------------------------------
+
+
+#: The typed keys of the front matter, in the order the pages give them.
+FRONT_MATTER_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry", "datetime", "locales")
+
+
+def front_matter_items(fm: FrontMatter) -> list[tuple[str, Any]]:
+    """Every key of ``fm`` that has a value, typed keys first, in the pages' order."""
+    items = [(key, getattr(fm, key)) for key in FRONT_MATTER_KEYS]
+    return [(key, value) for key, value in items if value not in (None, ())] + list(fm.extra.items())
+
+
+def front_matter_entry(key: str, value: Any) -> list[str]:
+    """The lines of one front matter key, as the pages write it."""
+    if key == "datetime" and isinstance(value, _dt.datetime):
+        return [f'datetime: "{format_datetime(value)}"']
+    if key == "locales" and isinstance(value, tuple):
+        return ["locales:", *(f"  - [{link.locale}]({link.url})" for link in value)]
+    return [f"{key}: {yaml_scalar(value)}"]
+
+
+def front_matter_lines(fm: FrontMatter) -> list[str]:
+    lines = ["---"]
+    for key, value in front_matter_items(fm):
+        lines.extend(front_matter_entry(key, value))
+    lines.append("---")
+    return lines
+
+
+def yaml_scalar(value: Any) -> str:
+    """A front matter value as YAML that reads back the same (JSON is YAML's flow style)."""
+    if isinstance(value, Number):
+        return value.text
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, (int, Decimal)):
+        return str(value)
+    return (
+        chart_json(value).replace("\n", " ")
+        if isinstance(value, (list, dict))
+        else json.dumps(str(value), ensure_ascii=False)
+    )
+
+
+class _Writer:
+    """Writes one page; ``older`` picks the older layout."""
+
+    def __init__(self, labels: Labels, older: bool) -> None:
+        self.labels = labels
+        self.older = older
+        self.empty = EMPTY_CELL[older]
+        self.lines: list[str] = []
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def table(self, header: Sequence[str], delimiter: str, rows: Sequence[Sequence[str]]) -> None:
+        self.add(row_line(header), delimiter, *(row_line(row, self.empty) for row in rows), "")
+
+    def page(self, page: SymbolPage) -> None:
+        labels = self.labels
+        if page.supported_languages:
+            links = " | ".join(link_text(link) for link in page.supported_languages)
+            self.add(f"> {labels.supported_languages}: {links}", "")
+        if page.title is not None:
+            self.add(f"# {page.title}", "")
+        if self.older:
+            if page.overview is not None:
+                self.overview_table(page.overview)
+                if page.overview.description is not None:
+                    self.add(f"## {labels.profile}", "", page.overview.description, "")
+        elif page.overview is not None:
+            self.add(f"## {labels.overview}", "")
+            if page.overview.description is not None:
+                self.add(page.overview.description, "")
+            self.overview_table(page.overview)
+        if not self.older or page.key_drivers:
+            self.key_drivers(page.key_drivers)
+        if page.score is not None:
+            self.score(page.score)
+        if page.valuation is not None:
+            self.valuation(page.valuation)
+        if page.peers:
+            self.peers(page.peers)
+        if page.analysts is not None or page.target_price is not None:
+            self.add(f"## {labels.institutional}", "")
+            if page.analysts is not None:
+                self.analysts(page.analysts)
+            if page.target_price is not None:
+                self.targets(page.target_price)
+        if page.references:
+            self.add(f"## {labels.references}", "", *(f"- {link_text(link)}" for link in page.references), "")
+        if page.disclaimer is not None:
+            self.add("---", "", f"> **{page.disclaimer}**")
+
+    def overview_table(self, overview: Overview) -> None:
+        labels = self.labels
+        rows = [
+            (labels.industry, overview.industry),
+            (labels.exchange[1] if self.older else labels.exchange[0], overview.exchange),
+            (labels.website, link_text(overview.website) if overview.website else None),
+        ]
+        self.table((labels.item, labels.detail), DELIMITERS["overview"], _present(rows))
+
+    def key_drivers(self, items: list[str]) -> None:
+        self.add(f"## {self.labels.key_drivers}", f"> *{self.labels.key_drivers_note}*")
+        if items:
+            self.add("", *(f"- {item}" for item in items))
+        self.add("", "")
+
+    def score(self, score: Score) -> None:
+        labels = self.labels
+        if self.older:
+            self.add(f"## {labels.score_title_older}")
+        else:
+            self.add(f"## {labels.score_title}: {score.grade or ''}")
+        quote = [f"> *{line}*" for line in (score.description or "").split("\n") if score.description]
+        if score.updated is not None:
+            quote.append(f"> {labels.updated}: {format_datetime(score.updated)}")
+        self.add(*quote, "")
+        self.add(f"**{labels.overall}: {score.grade or '-'} ({number_text(score.value)})**", "")
+        if score.industry is not None:
+            self.add(f"**{labels.industry}**: {score.industry}", "")
+        rows = [
+            (labels.industry_ranking, rank_text(score.industry_rank, spaced=True) if score.industry_rank else None),
+            (labels.industry_median, score.industry_median),
+            (labels.industry_average, score.industry_average),
+        ]
+        if _present(rows):
+            self.table((labels.metric, labels.value), DELIMITERS["score"], _present(rows))
+        styles = [(labels.style, score.style), (labels.scale, score.scale)]
+        items = [
+            f"- **{label}**: {c.name}" + (f" - {c.description}" if c.description else "")
+            for label, c in styles
+            if c is not None
+        ]
+        if items:
+            self.add(*items, "")
+        if self.older:
+            self.older_groups(score)
+        else:
+            if score.multi_score is not None:
+                self.add(f"**{labels.multi_score}**: {score.multi_score}", "")
+            for group in score.groups:
+                self.add(f"#### {group.name} {labels.group_word}: {group.grade or ''}", "")
+                self.indicators(group.indicators)
+            if score.chart_title is not None:
+                self.add("```chart-data:radar", *radar_json(score, score.chart_title).split("\n"), "```", "")
+
+    def older_groups(self, score: Score) -> None:
+        labels = self.labels
+        self.add(f"### {labels.score_analysis}", "")
+        category: str | None = None
+        for group in score.groups:
+            if group.category != category and group.category is not None:
+                category = group.category
+                grade = f" {score.multi_score}" if category == labels.multi_score and score.multi_score else ""
+                self.add(f"**{category}**:{grade}", "")
+            self.add(f"#### {group.name}:" + (f" {group.grade}" if group.grade else ""), "")
+            self.indicators(group.indicators)
+
+    def indicators(self, indicators: list[Indicator]) -> None:
+        labels = self.labels
+        rows = [indicator_cells(indicator) for indicator in indicators]
+        self.table((labels.indicator, labels.value, labels.rating), DELIMITERS["indicators"], rows)
+
+    def valuation(self, valuation: Valuation) -> None:
+        labels = self.labels
+        header = (labels.metric, labels.current, labels.industry_ranking, labels.high, labels.median, labels.low)
+        self.add(f"## {labels.valuation}", "")
+        self.table(header, DELIMITERS["valuation"], [valuation_cells(row) for row in valuation.rows])
+
+    def peers(self, peers: list[Peer]) -> None:
+        labels = self.labels
+        header = (
+            labels.rank, labels.name, labels.profit, labels.growth, labels.operation, labels.security, labels.cash,
+            labels.rating,
+        )  # fmt: skip
+        self.add(f"## {labels.peers}", "")
+        self.table(header, DELIMITERS["peers"], [peer_cells(peer) for peer in peers])
+
+    def analysts(self, analysts: Analysts) -> None:
+        labels = self.labels
+        self.add(f"### {labels.analysts}", "")
+        if analysts.as_of is not None:
+            self.add(f"> {labels.as_of} {format_datetime(analysts.as_of)}", "")
+        if analysts.total is not None:
+            self.add(f"{labels.total_analysts}: **{analysts.total}**", "")
+        header = (labels.rating, labels.count, labels.percentage)
+        self.table(header, DELIMITERS["analysts"], [analyst_cells(row) for row in analysts.ratings])
+
+    def targets(self, targets: TargetPrice) -> None:
+        labels = self.labels
+        self.add(f"### {labels.targets}", "")
+        rows = [
+            (labels.current_price, number_text(targets.current)),
+            (labels.highest_target, number_text(targets.highest)),
+            (labels.lowest_target, number_text(targets.lowest)),
+        ]
+        self.table((labels.metric, labels.price), DELIMITERS["targets"], rows)
+
+
+def _present(rows: Sequence[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """The label, value rows that have a value."""
+    return [(label, value) for label, value in rows if value is not None]
+
+
+def indicator_cells(indicator: Indicator) -> tuple[str, str, str]:
+    return indicator.name, number_text(indicator.value), indicator.rating or ""
+
+
+def valuation_cells(row: ValuationRow) -> tuple[str, ...]:
+    return (
+        row.metric,
+        number_text(row.current),
+        rank_text(row.industry_rank, spaced=False),
+        number_text(row.high),
+        number_text(row.median),
+        number_text(row.low),
+    )
+
+
+def peer_cells(peer: Peer) -> tuple[str, ...]:
+    grades = (peer.profit, peer.growth, peer.operation, peer.security, peer.cash, peer.rating)
+    return (f"{peer.rank:02d}", peer_name_text(peer), *(grade or "" for grade in grades))
+
+
+def analyst_cells(row: AnalystRating) -> tuple[str, str, str]:
+    count = "-" if row.count is None else str(row.count)
+    return row.rating, count, number_text(row.percentage)
+
+
+def radar_dimension(group: IndicatorGroup) -> dict[str, Any]:
+    return {
+        "name": group.name,
+        "grade": group.grade or "",
+        "indicators": [
+            {"name": i.name, "value": "" if i.value is None else number_text(i.value), "rating": i.rating or ""}
+            for i in group.indicators
+        ],
+    }
+
+
+def radar_json(score: Score, title: str) -> str:
+    data = {"title": title, "chart_type": "radar", "dimensions": [radar_dimension(g) for g in score.groups]}
+    return chart_json(data)
+
+
+def render_page(front_matter: FrontMatter | None, page: SymbolPage | None) -> str:
+    """The whole text of a page, from its front matter and typed page alone (no final newline)."""
+    lines: list[str] = []
+    if front_matter is not None:
+        lines.extend(front_matter_lines(front_matter))
+        lines.append("")
+    if page is not None:
+        older = front_matter is not None and front_matter.type == OLDER_TYPE
+        writer = _Writer(labels_for(front_matter.locale if front_matter else None), older)
+        writer.page(page)
+        lines.extend(writer.lines)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines)
+
+
+def render_text(front_matter: FrontMatter | None, page: SymbolPage | None, bom: bool) -> str:
+    return ("\ufeff" if bom else "") + render_page(front_matter, page)
