@@ -349,3 +349,17 @@ def test_bad_values_are_reported_where_they_stand() -> None:
     problem = doc.warnings[0]
     assert (problem.line, problem.column, problem.construct) == (10, 7, "valuation table")
     assert problem.detail == "found '1.5x'"
+
+
+def test_a_section_given_twice_is_read_once_and_reported(example: str) -> None:
+    start = example.index("## Valuation Analysis")
+    end = example.index("## Peer Comparison")
+    text = example[:end] + example[start:end] + example[end:]
+    doc = symboldoc.loads(text)
+    (warning,) = doc.warnings
+    assert (warning.construct, warning.expected) == ("section", "each section once")
+    assert doc.valuation is not None and len(doc.valuation) == 4
+    doc.valuation[0].low = Decimal("1.00")  # the first section holds the model, and takes the edit
+    out = symboldoc.dumps(doc)
+    assert out.count("| 1.00 |") == 1
+    assert out[: out.index("| 1.00 |")].count("## Valuation Analysis") == 1

@@ -20,6 +20,7 @@ __all__ = ["dump", "dumps", "load", "loads"]
 BOM = "\ufeff"
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
+Source = Union[PathOrFile, bytes, bytearray, memoryview]  # noqa: UP007 - a runtime alias, for Python 3.10
 
 
 def loads(text: str, *, strict: bool = False) -> Document:
@@ -60,13 +61,17 @@ def dumps(doc: Document, *, preserve: bool = True) -> str:
     return BOM + text if doc.bom else text
 
 
-def load(source: PathOrFile, *, strict: bool = False) -> Document:
-    """Read a symbol document from a path, or from a text or binary file object.
+def load(source: Source, *, strict: bool = False) -> Document:
+    """Read a symbol document from a path, from a text or binary file object, or from bytes.
 
-    Bytes are decoded as UTF-8 (a byte order mark is kept, and given back by
-    :func:`dumps`); bytes that are not UTF-8 raise :class:`DecodeError`,
-    in lenient mode too, naming the offset of the first bad byte.
+    A ``str`` or path-like is a path; ``bytes`` (or a bytearray or
+    memoryview) are the document itself.  Bytes are decoded as UTF-8 (a byte
+    order mark is kept, and given back by :func:`dumps`); bytes that are not
+    UTF-8 raise :class:`DecodeError`, in lenient mode too, naming the offset
+    of the first bad byte.  Line endings are kept as they are.
     """
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return loads(decode(bytes(source)), strict=strict)
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as handle:
             data: str | bytes = handle.read()
@@ -83,6 +88,7 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode("utf-8")
+        good = good[1:] if good.startswith(BOM) else good  # columns start after a byte order mark
         lines = split_lines(good)
         line = max(len(lines), 1)
         column = 1 if good.endswith(("\n", "\r")) else len(lines[-1]) + 1 if lines else 1

@@ -58,13 +58,14 @@ class Binding:
     view: View
     render: Callable[[Block, Any, Any], str]
     what: str
+    #: A guard over the page's structure, bound to no block of its own.
+    structural: bool = False
     original: Any = None
     index: int = -1
 
 
-def _refuse(block: Block | None, what: str, detail: str) -> EditError:
-    line = block.start.line if block is not None else 1
-    return EditError(Problem(line, 1, what, "an edit this page's text has a place for", detail))
+def _refuse(block: Block, what: str, detail: str) -> EditError:
+    return EditError(Problem(block.start.line, 1, what, "an edit this page's text has a place for", detail))
 
 
 def write_back(doc: Document) -> str:
@@ -76,13 +77,13 @@ def write_back(doc: Document) -> str:
             now = binding.view(doc)
         except (Gone, AttributeError, IndexError, KeyError) as gone:
             raise _refuse(
-                binding.block if binding.index >= 0 else None,
+                binding.block,
                 binding.what,
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
         if now != binding.original:
-            if binding.index < 0:  # a guard over the page's structure
-                binding.render(binding.block, binding.original, now)
+            if binding.structural:
+                binding.render(binding.block, binding.original, now)  # raises
             else:
                 written[binding.index] = binding.render(blocks[binding.index], binding.original, now)
     if not written:
@@ -99,10 +100,16 @@ class Binder:
     def done(self, doc: Document) -> tuple[Binding, ...]:
         """Resolve each binding's block to its index and take the original views from ``doc``."""
         index = {id(block): number for number, block in enumerate(doc.blocks)}
+        done = []
         for binding in self.bindings:
-            binding.index = index.get(id(binding.block), -1)
-            binding.original = binding.view(doc)
-        return tuple(self.bindings)
+            if not binding.structural:
+                binding.index = index[id(binding.block)]
+            try:
+                binding.original = binding.view(doc)
+            except (Gone, AttributeError, IndexError, KeyError):
+                continue  # facts the model does not hold (a section read twice, say): nothing to write back
+            done.append(binding)
+        return tuple(done)
 
     def add(self, block: Block, view: View, render: Callable[[Block, Any, Any], str], what: str) -> None:
         self.bindings.append(Binding(block, view, render, what))
@@ -123,7 +130,7 @@ class Binder:
         def refuse(_block: Block, original: Any, now: Any) -> str:
             raise _refuse(anchor, what, "dumps(doc, preserve=False) writes the page from the model")
 
-        self.bindings.append(Binding(anchor, view, refuse, what, index=-1))
+        self.bindings.append(Binding(anchor, view, refuse, what, structural=True))
 
     # -- spans of text -----------------------------------------------------------------
 
@@ -137,6 +144,14 @@ class Binder:
             self.guard(block, view, what)
             return
         self.places(block, [match.span(name) for name in names], view, what)
+
+    def at(self, block: Block, places: Sequence[tuple[int, int] | None], view: View, what: str) -> None:
+        """Like :meth:`places`; when a place could not be found (None), the facts are guarded instead."""
+        found = [place for place in places if place is not None]
+        if len(found) == len(places) and found:
+            self.places(block, found, view, what)
+        else:
+            self.guard(block, view, what)
 
     def places(self, block: Block, places: Sequence[tuple[int, int]], view: View, what: str) -> None:
         """The spans ``places`` of the block's source hold the texts ``view`` gives, in order."""

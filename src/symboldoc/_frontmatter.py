@@ -33,7 +33,6 @@ from ._values import Number, read_datetime
 __all__ = ["FrontMatter", "FrontMatterEntry", "LocaleLink", "is_boundary", "read_front_matter"]
 
 _HANDLER = YAMLHandler()
-_KEY = re.compile(r"([^\s:#'\"][^:]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
 _LINK_ITEM = re.compile(r"[ \t]*-[ \t]+\[([^\]\n]*)\]\(([^()\s]*)\)[ \t]*")
 _SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
 _STRING_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry")
@@ -150,8 +149,7 @@ def _group_entries(lines: list[str], begin: int, end: int) -> list[tuple[int, li
 
 def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterEntry:
     source = "".join(group)
-    match = _KEY.match(group[0])
-    key = match.group(1).strip("'\"") if match else None
+    key = _entry_key(line_content(group[0]))
     loader = _AliasFreeLoader if ("&" in source or "*" in source) else _Loader
     try:
         loaded = _HANDLER.load(source, Loader=loader)
@@ -181,6 +179,19 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
         return FrontMatterEntry(key, source, source, line)
     ((loaded_key, value),) = loaded.items()
     return FrontMatterEntry(str(loaded_key), value, source, line)
+
+
+def _entry_key(content: str) -> str | None:
+    """The key an entry's first line names (``title`` in ``title: "..."``), or None."""
+    if content[:1] in ("'", '"'):
+        close = content.find(content[0], 1)
+        key, rest = (content[1:close], content[close + 1 :].lstrip(" \t")) if close > 0 else ("", "")
+        return key if rest[:1] == ":" and rest[1:2] in ("", " ", "\t") else None
+    key, colon, rest = content.partition(":")
+    key = key.rstrip(" \t")
+    if not colon or not key or key[0] in "#'\" \t" or rest[:1] not in ("", " ", "\t"):
+        return None
+    return key
 
 
 def _read_link_list(group: list[str]) -> tuple[Link, ...] | None:

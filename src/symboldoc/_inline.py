@@ -117,6 +117,11 @@ class InlineHTML:
 Inline: TypeAlias = Text | CodeSpan | Emphasis | Strong | Strikethrough | Link | Image | LineBreak | InlineHTML
 
 _MARKUP = frozenset("\\`*_[]<>!&~")
+
+#: Text longer than this is not handed to mistune, whose inline parser grows
+#: faster than the text on some hostile shapes (``**_[`` repeated): its
+#: inline content is kept as one Text.  Blocks of real pages are far shorter.
+INLINE_LIMIT = 32 * 1024
 _local = threading.local()
 
 
@@ -133,7 +138,7 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
     """The inline content of ``text`` (one block's text, line breaks included)."""
     if not text:
         return ()
-    if _MARKUP.isdisjoint(text):
+    if len(text) > INLINE_LIMIT or _MARKUP.isdisjoint(text):
         return (Text(text),)
     try:
         tokens = _parser().inline(text, {})
@@ -145,12 +150,18 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
 
 def _convert(tokens: Sequence[Mapping[str, Any]]) -> tuple[Inline, ...]:
     nodes: list[Inline] = []
+    texts: list[str] = []  # adjacent text tokens, joined once (not one concatenation each)
     for token in tokens:
         node = _node(token)
-        if isinstance(node, Text) and nodes and isinstance(nodes[-1], Text):
-            nodes[-1] = Text(nodes[-1].text + node.text)
-        else:
-            nodes.append(node)
+        if isinstance(node, Text):
+            texts.append(node.text)
+            continue
+        if texts:
+            nodes.append(Text("".join(texts)))
+            texts = []
+        nodes.append(node)
+    if texts:
+        nodes.append(Text("".join(texts)))
     return tuple(nodes)
 
 

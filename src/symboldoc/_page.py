@@ -63,7 +63,7 @@ from ._render import (
 )
 from ._symbols import Symbol
 from ._tables import Cell, Row
-from ._text import Position, line_content
+from ._text import Position, line_content, split_lines
 from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
 
 if TYPE_CHECKING:
@@ -76,7 +76,6 @@ T = TypeVar("T")
 PAGE_TYPES = ("Symbol", "quote")
 _TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
 _OVERALL = re.compile(r"(?P<grade>\S+)?\s*\((?P<value>[^()]*)\)")
-_PEER_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<symbol>[^()]*)\)")
 
 
 @attrs.frozen
@@ -136,6 +135,7 @@ class _PageReader:
         self.bind = binder
         # Which parts of the page have a place in the text, for the structure guard.
         self.places: set[str] = set()
+        self.sections_read: set[str] = set()
         self.page = SymbolPage()
         # Where each indicator group was read from, for the checks across sections.
         self.group_tables: dict[int, Table] = {}
@@ -185,7 +185,8 @@ class _PageReader:
         if title_block is not None:
             page.title = title_block.text
             self.check_symbol(front_matter, title_block, title_symbols)
-            self.bind.spans(title_block, _TITLE_TEXT, ["v"], lambda d: (_present_page(d).title or "",), "doc.title")
+            title_view = _view(lambda d: (_present_page(d).title or "",), "doc.title")
+            self.bind.at(title_block, [_rest_of_line(title_block.source, _TITLE_MARK)], title_view, "doc.title")
             self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
         for block in blocks[:start]:
@@ -250,11 +251,17 @@ class _PageReader:
             labels.institutional: self.read_institutional,
             labels.references: self.read_references,
         }
+        is_score = any(title.startswith(prefix) for prefix in labels.score_headings)
+        key = "score" if is_score else title
         if heading.level == 1:
             self.report(heading.start, "section", "one level-1 heading, the title", f"found {title!r}")
+        elif key in self.sections_read and (is_score or title in readers):
+            self.report(heading.start, "section", "each section once", f"found {title!r} again")
         elif title in readers:
+            self.sections_read.add(key)
             readers[title](part)
-        elif any(title.startswith(prefix) for prefix in labels.score_headings):
+        elif is_score:
+            self.sections_read.add(key)
             self.read_score(part)
         else:
             self.report(heading.start, "section", "a section of a symbol page", f"found {title!r}")
@@ -371,14 +378,16 @@ class _PageReader:
                 elif label == labels.industry:
                     score.industry = rest
                     view = _view(lambda d: (_score(d).industry or "",), "doc.score")
-                    self.bind.spans(block, _bold_label(labels.industry), ["v"], view, "doc.score.industry")
+                    place = _rest_of_line(block.source, _bold_label(labels.industry))
+                    self.bind.at(block, [place], view, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
                     if label == labels.multi_score:
                         if rest:
                             score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
                         view = _view(lambda d: (_score(d).multi_score or "",), "doc.score")
-                        self.bind.spans(block, _bold_label(labels.multi_score), ["v"], view, "doc.score.multi_score")
+                        place = _rest_of_line(block.source, _bold_label(labels.multi_score))
+                        self.bind.at(block, [place], view, "doc.score.multi_score")
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, ListBlock):
@@ -424,17 +433,13 @@ class _PageReader:
                 description.append(_unemphasised(line))
         score.description = "\n".join(description) or None
         view = _view(lambda d: (_score(d).description or "", _as_of_text(_score(d).updated)), "doc.score")
-        note = _QUOTED_NOTE.search(quote.source)
-        updated = _after_label(self.labels.updated).search(quote.source)
-        if len(description) == 1 and note is not None and updated is not None:
-            self.bind.places(quote, [note.span("v"), updated.span("v")], view, "doc.score.description, .updated")
-        else:
-            self.bind.guard(quote, view, "doc.score.description, .updated")
+        places = [_quoted_note(quote.source), _rest_of_line(quote.source, _label(self.labels.updated, ":"))]
+        self.bind.at(quote, places if len(description) == 1 else [None], view, "doc.score.description, .updated")
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
         labels = self.labels
-        places: list[tuple[int, int]] = []
+        places: list[tuple[int, int] | None] = []
         names: list[str] = []
         for item in block.items:
             label, _ = _labelled(item.text)
@@ -449,9 +454,7 @@ class _PageReader:
                 self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
                 continue
             names.append(label)
-            match = _classification(label).search(block.source)
-            if match is not None:
-                places.extend((match.span("name"), match.span("description")))
+            places.extend(_classification_places(block.source, label))
         self.places.update(names)
 
         def view(doc: Document) -> tuple[str, ...]:
@@ -462,10 +465,7 @@ class _PageReader:
                 texts.extend((found.name, found.description or ""))
             return tuple(texts)
 
-        if len(places) == 2 * len(names):
-            self.bind.places(block, places, view, "doc.score.style, .scale")
-        else:
-            self.bind.guard(block, view, "doc.score.style, .scale")
+        self.bind.at(block, places, view, "doc.score.style, .scale")
 
     def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
         match = _OVERALL.fullmatch(rest)
@@ -558,7 +558,7 @@ class _PageReader:
     def read_valuation(self, part: _Part) -> None:
         labels = self.labels
         for block in part.blocks:
-            if not isinstance(block, Table) or block.header[:1] != (labels.metric,):
+            if not isinstance(block, Table) or block.header[:1] != (labels.metric,) or "valuation" in self.places:
                 self.unexpected(block, "Valuation Analysis")
                 continue
             valuation = self.page.valuation = Valuation()
@@ -584,7 +584,7 @@ class _PageReader:
     def read_peers(self, part: _Part) -> None:
         labels = self.labels
         for block in part.blocks:
-            if not isinstance(block, Table) or block.header[:1] != (labels.rank,):
+            if not isinstance(block, Table) or block.header[:1] != (labels.rank,) or "peers" in self.places:
                 self.unexpected(block, "Peer Comparison")
                 continue
             self.places.add("peers")
@@ -592,13 +592,13 @@ class _PageReader:
             for row in self.complete_rows(block):
                 rank = self.value(row.get(labels.rank), read_count, "peer table", "a rank number")
                 name_cell = row[labels.name]
-                match = _PEER_NAME.fullmatch(name_cell.text)
+                split = _split_peer_name(name_cell.text)
                 name, symbol = name_cell.text, None
-                if match is not None:
-                    name = match.group("name")
-                    symbol = self.value(_Piece(name_cell, match.group("symbol")), Symbol, "peer table", "a symbol")
+                if split is not None:
+                    name = split[0]
+                    symbol = self.value(_Piece(name_cell, split[1]), Symbol, "peer table", "a symbol")
                 else:
-                    self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text!r}")
+                    self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text[:80]!r}")
 
                 grade = functools.partial(self.column, row, read_grade, "peer table", "a grade A to E")
                 peer = Peer(
@@ -648,7 +648,8 @@ class _PageReader:
                 rest = text[len(labels.as_of) :]
                 analysts.as_of = self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime")
                 view = _view(lambda d: (_as_of_text(_part(d, "analysts").as_of),), "doc.analysts")
-                self.bind.spans(block, _after_label(labels.as_of, ""), ["v"], view, "doc.analysts.as_of")
+                place = _rest_of_line(block.source, _label(labels.as_of, ""))
+                self.bind.at(block, [place], view, "doc.analysts.as_of")
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
@@ -657,7 +658,8 @@ class _PageReader:
                 view = _view(lambda d: (_count_text(_part(d, "analysts").total),), "doc.analysts")
                 self.bind.spans(block, _bold_value(labels.total_analysts), ["v"], view, "doc.analysts.total")
                 return
-        elif isinstance(block, Table) and block.header[:1] == (labels.rating,):
+        elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
+            self.places.add("ratings")
             read = []
             for row in self.complete_rows(block):
                 rating = AnalystRating(
@@ -805,20 +807,21 @@ class _Piece:
 
 # -- what the bindings read from a document, and where they find it in the text -------------------------
 
-_TITLE_TEXT = re.compile(r"#[ \t]+(?P<v>[^\r\n]*?)[ \t]*(?=\r\n|\r|\n|\Z)")
-_QUOTED_NOTE = re.compile(r"^[ ]{0,3}>[ \t]?[*_](?P<v>[^\r\n]*)[*_][ \t]*(?=\r\n|\r|\n|\Z)", re.MULTILINE)
+# The patterns below only find where a label starts, and never backtrack over
+# more than a run of blanks; where a value ends is found with str methods, so
+# no line, however long or strange, costs more than one pass.
+_TITLE_MARK = re.compile(r"[ ]{0,3}#[ \t]+")
 _BOLD = re.compile(r"\*\*(?P<v>[^\r\n]*)\*\*")
-_LINE_END = r"[ \t]*(?=\r\n|\r|\n|\Z)"
 
 
-def _after_label(label: str, colon: str = ":") -> re.Pattern[str]:
-    """``Label: <v>`` to the end of the line."""
-    return re.compile(re.escape(label) + colon + r"[ \t]*(?P<v>[^\r\n]*?)" + _LINE_END)
+def _label(label: str, colon: str) -> re.Pattern[str]:
+    """``Label:`` and the blanks after it."""
+    return re.compile(re.escape(label) + colon + r"[ \t]*")
 
 
 def _bold_label(label: str) -> re.Pattern[str]:
-    """``**Label**: <v>`` to the end of the line."""
-    return re.compile(r"\*\*" + re.escape(label) + r"\*\*:[ \t]*(?P<v>[^\r\n]*?)" + _LINE_END)
+    """``**Label**:`` and the blanks after it."""
+    return re.compile(r"\*\*" + re.escape(label) + r"\*\*:[ \t]*")
 
 
 def _bold_value(label: str) -> re.Pattern[str]:
@@ -826,16 +829,64 @@ def _bold_value(label: str) -> re.Pattern[str]:
     return re.compile(re.escape(label) + r":[ \t]*\*\*(?P<v>[^*\r\n]*)\*\*")
 
 
+def _line_end(source: str, start: int) -> int:
+    """Where the line holding ``start`` ends (before its line ending)."""
+    ends = [end for end in (source.find("\n", start), source.find("\r", start)) if end >= 0]
+    return min(ends) if ends else len(source)
+
+
+def _rest_of_line(source: str, prefix: re.Pattern[str]) -> tuple[int, int] | None:
+    """The span after ``prefix`` to the end of its line, trailing blanks left out; None when there is no prefix."""
+    found = prefix.search(source)
+    if found is None:
+        return None
+    start = found.end()
+    end = _line_end(source, start)
+    return start, max(start, start + len(source[start:end].rstrip(" \t")))
+
+
+def _quoted_note(source: str) -> tuple[int, int] | None:
+    """The text inside ``> *...*`` on the first line of a quote that is emphasised."""
+    offset = 0
+    for line in split_lines(source):
+        content = line_content(line).rstrip(" \t")
+        inner = content.lstrip(" ")
+        if inner.startswith(">"):
+            text = inner[1:]
+            text = text[1:] if text[:1] in (" ", "\t") else text
+            start = offset + len(content) - len(text)
+            if len(text) > 2 and text[0] in "*_" and text[-1] == text[0] and text[1] != text[0]:
+                return start + 1, start + len(text) - 1
+        offset += len(line)
+    return None
+
+
+def _classification_places(source: str, label: str) -> list[tuple[int, int] | None]:
+    """Where a ``- **Style**: <name> - <description>`` item writes its name and its description."""
+    place = _rest_of_line(source, _bold_label(label))
+    if place is None:
+        return [None, None]
+    start, end = place
+    dash = source.find(" - ", start, end)
+    if dash < 0:
+        return [None, None]
+    return [(start, dash), (dash + 3, end)]
+
+
+def _split_peer_name(text: str) -> tuple[str, str] | None:
+    """``"Shopify  (SHOP.US)"`` as ``("Shopify", "SHOP.US")``; None when it does not end in a parenthesis."""
+    if not text.endswith(")"):
+        return None
+    opening = text.rfind("(")
+    symbol = text[opening + 1 : -1]
+    if opening < 0 or "(" in symbol or ")" in symbol:
+        return None
+    return text[:opening].rstrip(), symbol
+
+
 def _overall(label: str) -> re.Pattern[str]:
     """``**Overall: <grade> (<value>)**``."""
     return re.compile(r"\*\*" + re.escape(label) + r":[ \t]*(?P<grade>[^ \t(*]*)[ \t]*\((?P<value>[^()\r\n]*)\)")
-
-
-def _classification(label: str) -> re.Pattern[str]:
-    """``- **Style**: <name> - <description>``."""
-    return re.compile(
-        r"\*\*" + re.escape(label) + r"\*\*:[ \t]*(?P<name>[^\r\n]*?) - (?P<description>[^\r\n]*?)" + _LINE_END
-    )
 
 
 def _grade_place(heading: Heading) -> tuple[int, int]:
