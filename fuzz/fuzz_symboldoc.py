@@ -6,7 +6,8 @@ Checks, for every input, the invariants symboldoc promises:
 2. ``dumps(loads(text)) == text``;
 3. strict ``loads`` raises nothing but ``SymbolDocError``;
 4. ``load`` of the raw bytes gives the same document, or a ``DecodeError``
-   naming the first bad byte, exactly when the bytes are not UTF-8.
+   naming the first bad byte, exactly when the bytes are not UTF-8;
+5. writing the model alone (``preserve=False``) does not raise.
 
 Run (``pip install -e '.[fuzz]'``)::
 
@@ -66,8 +67,7 @@ def check(data: bytes) -> None:
         pass
     else:
         assert strict.warnings == ()
-    if doc.page is not None:
-        assert symboldoc.loads(symboldoc.dumps(doc, preserve=False)).page is not None
+    symboldoc.dumps(doc, preserve=False)  # writing the model alone never fails either
 
 
 def write_seeds(folder: Path) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import (
@@ -18,6 +20,7 @@ from symboldoc import (
     Table,
     ThematicBreak,
 )
+from symboldoc._tables import count_cells, split_cells
 
 
 def kinds(text: str) -> list[str]:
@@ -122,7 +125,7 @@ def test_table_header_alignment_rows_and_cells() -> None:
     assert row["None"].links[0].url == "https://x.test"
     assert [cell.start.column for cell in row] == [2, 8, 17, 20]
     assert table.records() == [{"Left": "a", "Centre": "b | c", "Right": "", "None": "[x](https://x.test)"}]
-    assert table.column("Left")[0] is row[0]
+    assert table.column("Left")[0] == row[0]
     with pytest.raises(KeyError):
         row["Missing"]
 
@@ -185,3 +188,8 @@ def test_thematic_break_is_not_a_list() -> None:
     doc = symboldoc.loads("- - -\n- item\n")
     assert isinstance(doc.blocks[0], ThematicBreak)
     assert isinstance(doc.blocks[1], ListBlock)
+
+
+@given(st.text(alphabet="| \t\\ab", max_size=40))
+def test_counting_cells_agrees_with_cutting_them(line: str) -> None:
+    assert count_cells(line) == len(split_cells(line)[0])

@@ -150,3 +150,19 @@ def test_comments_and_a_key_per_entry() -> None:
 def test_a_page_without_front_matter() -> None:
     doc = symboldoc.loads("# Just a heading\n")
     assert doc.front_matter is None
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("190:20:30.15", Decimal("685230.15")),
+        ("-1:30.5", Decimal("-90.5")),
+        ("1_000.5", Decimal("1000.5")),
+        ("0.50", Decimal("0.50")),
+    ],
+)
+def test_yaml_floats_are_decimals_that_keep_their_text(written: str, value: Decimal) -> None:
+    fm = symboldoc.loads(f"---\nx: {written}\n---\n").front_matter
+    assert fm is not None
+    assert fm.extra["x"] == value
+    assert fm.extra["x"].text == written

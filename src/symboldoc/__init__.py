@@ -7,6 +7,7 @@ True
 """
 
 from ._api import dump, dumps, load, loads
+from ._batch import Loaded, load_many
 from ._blocks import (
     BlankLines,
     Block,
@@ -109,6 +110,7 @@ __all__ = [
     "ListBlock",
     "ListItem",
     "LocaleLink",
+    "Loaded",
     "Market",
     "Number",
     "Overview",
@@ -138,6 +140,7 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "load_many",
     "loads",
     "__version__",
 ]

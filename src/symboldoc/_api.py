@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 from typing import IO, Union, cast
@@ -33,15 +34,28 @@ def loads(text: str, *, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"loads() takes a str, not {type(text).__name__}; use load() for bytes and files")
+    # Building a document makes many objects and no reference cycles: the cyclic
+    # collector, which would scan them over and over as they pile up, waits until
+    # it is done (and is left as it was found).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _loads(text, strict)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _loads(text: str, strict: bool) -> Document:
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     reporter = Reporter(strict=strict)
-    blocks = scan(split_lines(body), 1 if bom else 0, reporter)
+    blocks, charts = scan(split_lines(body), 1 if bom else 0, reporter)
     front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
     binder = Binder()
     if front is not None:
         binder.front_matter(blocks[0])  # type: ignore[arg-type]
-    page = read_page(blocks, front, reporter, binder)
+    page = read_page(blocks, front, charts, reporter, binder)
     doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom)
     doc._bindings = binder.done(doc)
     return doc

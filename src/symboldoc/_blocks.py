@@ -17,10 +17,11 @@ import functools
 
 import attrs
 
-from ._charts import Chart
+from ._charts import Chart, read_chart
 from ._frontmatter import FrontMatter
 from ._inline import Inline, parse_inline, plain_text
-from ._tables import Alignment, Cell, Row, read_alignment
+from ._problems import Reporter
+from ._tables import Alignment, Cell, Row, read_alignment, split_cells
 from ._text import Position, line_content, split_lines
 
 __all__ = [
@@ -42,16 +43,34 @@ __all__ = [
 
 @attrs.frozen
 class Block:
-    """What every block has: its exact ``source`` and where it stands."""
+    """What every block has: its exact ``source`` and where it stands.
+
+    ``line`` is the 1-based number of its first line, ``offset`` the
+    character offset of its first character in the whole text; ``start``
+    and ``end`` give them as :class:`Position` objects, made on request.
+    """
 
     source: str = attrs.field(repr=False)
-    start: Position
-    end: Position
+    line: int = attrs.field(repr=False)
+    offset: int = attrs.field(repr=False)
+
+    @property
+    def start(self) -> Position:
+        """The first character of the block's first line."""
+        return Position(self.line, 1, self.offset)
+
+    @property
+    def end(self) -> Position:
+        """Just after the last character of the block's last line, before that line's ending."""
+        return last_line_end(self.start, self.source)
 
     @property
     def lines(self) -> list[str]:
         """The block's lines, each with its line ending."""
         return split_lines(self.source)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(line={self.line}, source={self.source[:40]!r})"
 
 
 @attrs.frozen
@@ -73,7 +92,18 @@ class Heading(Block):
     """
 
     level: int
-    text: str
+
+    @property
+    def text(self) -> str:
+        """Made from ``source``: the line after its ``#`` marks, or a setext heading's lines over the underline."""
+        lines = split_lines(self.source)
+        if len(lines) > 1:
+            return "\n".join(line_content(line).strip(" \t") for line in lines[:-1])
+        text = line_content(lines[0]).lstrip(" ")[self.level :].strip(" \t")
+        trimmed = text.rstrip("#")
+        if trimmed != text and (not trimmed or trimmed[-1] in " \t"):
+            text = trimmed.rstrip(" \t")
+        return text
 
     @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
@@ -89,7 +119,10 @@ class Heading(Block):
 class Paragraph(Block):
     """Lines of running text; ``text`` is them joined with ``\\n``, indentation removed."""
 
-    text: str
+    @property
+    def text(self) -> str:
+        """The paragraph's lines without their indentation, joined with ``\\n`` (made from ``source``)."""
+        return "\n".join(line_content(line).lstrip(" \t") for line in split_lines(self.source)).rstrip(" \t")
 
     @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
@@ -100,7 +133,10 @@ class Paragraph(Block):
 class BlockQuote(Block):
     """Lines marked with ``>``; ``text`` is their content without the markers."""
 
-    text: str
+    @property
+    def text(self) -> str:
+        """The quoted lines without their ``>`` markers (made from ``source``); lazy lines lose their indentation."""
+        return "\n".join(unquote(line_content(line)) for line in split_lines(self.source))
 
     @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
@@ -146,20 +182,33 @@ class FencedBlock(Block):
 
     fence: str
     info: str
-    body: str = attrs.field(repr=False)
     closed: bool = True
+
+    @property
+    def body(self) -> str:
+        """The lines between the fences (made from ``source``)."""
+        lines = split_lines(self.source)
+        return "".join(lines[1:-1] if self.closed and len(lines) > 1 else lines[1:])
 
     @property
     def body_start_line(self) -> int:
         """The line number of the body's first line."""
-        return self.start.line + 1
+        return self.line + 1
 
 
 @attrs.frozen
 class ChartBlock(FencedBlock):
-    """A ``chart-data:<type>`` fenced block and the chart read from its JSON."""
+    """A ``chart-data:<type>`` fenced block; ``chart`` is read from its JSON on request.
 
-    chart: Chart = attrs.field(kw_only=True)
+    (The JSON was read once when the page was, to report what is wrong with
+    it; the block keeps only its text.)
+    """
+
+    chart_type: str = attrs.field(kw_only=True)
+
+    @property
+    def chart(self) -> Chart:
+        return read_chart(self.chart_type, self.body, self.line + 1, Reporter())
 
 
 @attrs.frozen
@@ -173,18 +222,38 @@ class Table(Block):
 
     ``header`` is the header cells' text; ``alignments`` what the delimiter
     row asks of each column (``"left"``, ``"center"``, ``"right"`` or None);
-    ``rows`` the body rows.
+    ``rows`` the body rows.  The rows are cut from the table's source each
+    time they are asked for (a table keeps nothing but its text), so keep
+    ``table.rows`` in a variable rather than asking for it in a loop.
     """
 
-    header_row: Row
-    delimiter_row: Row = attrs.field(repr=False)
-    rows: tuple[Row, ...] = attrs.field(repr=False)
+    header: tuple[str, ...]
 
     @property
-    def header(self) -> tuple[str, ...]:
-        return self.header_row.header
+    def all_rows(self) -> tuple[Row, ...]:
+        """Every row of the table: the header row, the delimiter row, the body rows."""
+        rows = []
+        line, offset = self.line, self.offset
+        for text in split_lines(self.source):
+            cells, first = split_cells(line_content(text))
+            rows.append(Row(cells, line, offset, self.header, first))
+            line += 1
+            offset += len(text)
+        return tuple(rows)
 
-    @functools.cached_property
+    @property
+    def header_row(self) -> Row:
+        return self.all_rows[0]
+
+    @property
+    def delimiter_row(self) -> Row:
+        return self.all_rows[1]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return self.all_rows[2:]
+
+    @property
     def alignments(self) -> tuple[Alignment | None, ...]:
         return tuple(read_alignment(raw) for raw in self.delimiter_row.raw_cells)
 
@@ -216,3 +285,12 @@ def last_line_end(start: Position, source: str) -> Position:
     if len(lines) == 1:
         return Position(start.line, start.column + len(last), offset)
     return Position(start.line + len(lines) - 1, 1 + len(last), offset)
+
+
+def unquote(content: str) -> str:
+    """A quote's line without its indentation, ``>`` and one following blank; a lazy line without its indentation."""
+    stripped = content.lstrip(" ")
+    if stripped[:1] != ">" or len(content) - len(stripped) > 3:
+        return content.lstrip(" \t")
+    inner = stripped[1:]
+    return inner[1:] if inner[:1] in (" ", "\t") else inner

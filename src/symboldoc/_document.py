@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["Document"]
 
 
-@attrs.define
+@attrs.define(getstate_setstate=False)
 class Document:
     """A symbol document.
 
@@ -52,7 +52,8 @@ class Document:
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
     # How each fact read from the text is written back after an edit (see _edit).
-    _bindings: tuple[Binding, ...] = attrs.field(default=(), repr=False, eq=False, alias="bindings")
+    # None for a document that crossed a process boundary (pickled): it has none.
+    _bindings: tuple[Binding, ...] | None = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
     @functools.cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -76,6 +77,17 @@ class Document:
             if found is not None:
                 return found
         return None
+
+    # -- pickling: everything but the edit bindings, which are functions -------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
+        state["_bindings"] = None  # see write_back: an unpickled document is written back unchanged
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     # -- the typed page ------------------------------------------------------
 

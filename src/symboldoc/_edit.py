@@ -19,16 +19,21 @@ from the model instead.
 from __future__ import annotations
 
 import copy
+import decimal
+import functools
+import itertools
+import json
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._blocks import Block, FrontMatterBlock, Table
+from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
 from ._problems import EditError, Problem
 from ._render import chart_json, escape_cell, front_matter_entry, front_matter_items
-from ._tables import Row
+from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
 
 if TYPE_CHECKING:
@@ -52,14 +57,24 @@ def present(value: Any, what: str) -> Any:
 
 @attrs.define
 class Binding:
-    """One block, the facts it shows, and how to write them back."""
+    """One block, the facts it shows, and how to write them back.
+
+    ``render(params, block, original, now)`` is a module-level function (not a
+    closure: a binding costs little memory) that writes the block anew.
+    """
 
     block: Block
     view: View
-    render: Callable[[Block, Any, Any], str]
+    render: Callable[[tuple[Any, ...], Block, Any, Any], str]
+    params: tuple[Any, ...]
     what: str
     #: A guard over the page's structure, bound to no block of its own.
     structural: bool = False
+    #: Keep only a hash of the original view (the render reads what was there from the text).
+    hashed: bool = False
+    #: The view is a tuple of tuples of model objects, compared by identity: the original
+    #: holds them, so none can be freed and its id taken by another.
+    identity: bool = False
     original: Any = None
     index: int = -1
 
@@ -71,6 +86,8 @@ def _refuse(block: Block, what: str, detail: str) -> EditError:
 def write_back(doc: Document) -> str:
     """The text of ``doc``: each block from its source, or, when the facts it shows changed, rewritten."""
     blocks = doc.blocks
+    if doc._bindings is None:
+        return _write_back_unbound(doc)
     written: dict[int, str] = {}
     for binding in doc._bindings:
         try:
@@ -81,14 +98,37 @@ def write_back(doc: Document) -> str:
                 binding.what,
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
-        if now != binding.original:
-            if binding.structural:
-                binding.render(binding.block, binding.original, now)  # raises
-            else:
-                written[binding.index] = binding.render(blocks[binding.index], binding.original, now)
+        if binding.identity:
+            changed = any(
+                len(part) != len(was) or not all(map(operator.is_, part, was))
+                for part, was in zip(now, binding.original, strict=True)
+            )
+        else:
+            changed = (hash(now) if binding.hashed else now) != binding.original
+        if changed:
+            block = binding.block if binding.structural else blocks[binding.index]
+            text = binding.render(binding.params, block, binding.original, now)  # a guard raises
+            written[binding.index] = text
     if not written:
-        return "".join(block.source for block in blocks)
+        return "".join([block.source for block in blocks])
     return "".join(written.get(index, block.source) for index, block in enumerate(blocks))
+
+
+def _write_back_unbound(doc: Document) -> str:
+    """A document without bindings (it came from another process): its text, if its model is unchanged."""
+    from ._api import loads  # here, not at the top: _api imports this module
+
+    text = "".join([block.source for block in doc.blocks])
+    read = loads(text)
+    if read.page != doc.page or read.front_matter != doc.front_matter:
+        anchor = doc.blocks[0]
+        raise _refuse(
+            anchor,
+            "the document",
+            "it came from another process (load_many) without the bindings that write an edit into its text; "
+            "load it with symboldoc.load to edit it in place, or write it with dumps(doc, preserve=False)",
+        )
+    return text
 
 
 class Binder:
@@ -106,31 +146,36 @@ class Binder:
                 binding.index = index[id(binding.block)]
             try:
                 binding.original = binding.view(doc)
+                if binding.hashed:
+                    binding.original = hash(binding.original)
             except (Gone, AttributeError, IndexError, KeyError):
                 continue  # facts the model does not hold (a section read twice, say): nothing to write back
             done.append(binding)
         return tuple(done)
 
-    def add(self, block: Block, view: View, render: Callable[[Block, Any, Any], str], what: str) -> None:
-        self.bindings.append(Binding(block, view, render, what))
+    def add(
+        self,
+        block: Block,
+        view: View,
+        render: Callable[[tuple[Any, ...], Block, Any, Any], str],
+        params: tuple[Any, ...],
+        what: str,
+        *,
+        hashed: bool = False,
+        identity: bool = False,
+    ) -> None:
+        self.bindings.append(Binding(block, view, render, params, what, hashed=hashed, identity=identity))
 
     # -- guards --------------------------------------------------------------------
 
     def guard(self, block: Block, view: View, what: str) -> None:
         """Facts ``block`` shows that cannot be written back: a change to them raises :class:`EditError`."""
-
-        def refuse(_block: Block, original: Any, now: Any) -> str:
-            raise _refuse(block, what, "this page's text has no place symboldoc can write it to")
-
-        self.add(block, view, refuse, what)
+        self.add(block, view, _refuse_edit, ("this page's text has no place symboldoc can write it to",), what)
 
     def structure(self, anchor: Block, view: View, what: str) -> None:
         """The shape of the model (which sections, which groups): a change raises :class:`EditError`."""
-
-        def refuse(_block: Block, original: Any, now: Any) -> str:
-            raise _refuse(anchor, what, "dumps(doc, preserve=False) writes the page from the model")
-
-        self.bindings.append(Binding(anchor, view, refuse, what, structural=True))
+        detail = ("dumps(doc, preserve=False) writes the page from the model",)
+        self.bindings.append(Binding(anchor, view, _refuse_edit, detail, what, structural=True))
 
     # -- spans of text -----------------------------------------------------------------
 
@@ -155,26 +200,11 @@ class Binder:
 
     def places(self, block: Block, places: Sequence[tuple[int, int]], view: View, what: str) -> None:
         """The spans ``places`` of the block's source hold the texts ``view`` gives, in order."""
-
-        def render(block: Block, original: Any, now: Any) -> str:
-            text = block.source
-            for (start, end), old, new in sorted(zip(places, original, now, strict=True), reverse=True):
-                if old != new:
-                    text = text[:start] + new + text[end:]
-            return text
-
-        self.add(block, view, render, what)
+        self.add(block, view, _render_places, (tuple(places),), what, hashed=True)
 
     def whole(self, block: Block, view: View, render_text: Callable[[Any], list[str]], what: str) -> None:
         """A block rewritten whole from its facts (``render_text`` gives its lines, without endings)."""
-        ending = line_ending(split_lines(block.source)[0]) or "\n"
-        last = line_ending(split_lines(block.source)[-1])
-
-        def render(block: Block, original: Any, now: Any) -> str:
-            lines = render_text(now)
-            return ending.join(lines) + last
-
-        self.add(block, view, render, what)
+        self.add(block, view, _render_whole, (render_text,), what)
 
     # -- tables --------------------------------------------------------------------------
 
@@ -182,152 +212,188 @@ class Binder:
         self,
         table: Table,
         items: Callable[[Document], Sequence[Any]],
+        fields: Callable[[Any], tuple[Any, ...]],
         cells: Callable[[Any], tuple[str, ...]],
         read: Sequence[tuple[Any, Row]],
         what: str,
     ) -> None:
         """The body rows of ``table`` show the objects of a model list; ``read`` pairs each with its row.
 
+        ``fields`` gives an object's field values (compared by identity, so
+        nothing is formatted until something changed); ``cells`` its row's texts.
         A changed object rewrites the cells that changed; a new one gets a row in
         the table's style, where it stands in the list; a removed one loses its
         row; rows the reader did not take into the model stay where they are.
         """
-        row_of = {id(obj): row for obj, row in read}
+        objects = tuple(obj for obj, _ in read)
+        lines_at = tuple(row.line - table.line for _, row in read)
+        view = functools.partial(_rows_view, items, fields)
+        self.add(table, view, _render_rows, (objects, lines_at, cells), what, identity=True)
 
-        def view(doc: Document) -> tuple[tuple[int, tuple[str, ...]], ...]:
-            return tuple((id(obj), cells(obj)) for obj in items(doc))
-
-        def render(table: Block, original: Any, now: Any) -> str:
-            assert isinstance(table, Table)
-            style = _RowStyle.of(table)
-            lines = split_lines(table.source)
-            was = dict(original)
-            taken = {id(row) for row in row_of.values()}
-            followers = _followers(table, taken)
-            out = lines[:2] + followers.pop(-1, [])
-            for key, texts in now:
-                row = row_of.get(key)
-                if row is None:
-                    out.append(style.line(texts))
-                    continue
-                line = lines[row.start.line - table.start.line]
-                if texts != was[key]:
-                    line = _patch(line, row, was[key], texts, style.empty)
-                out.append(line)
-                out.extend(followers.pop(id(row), []))
-            for rest in followers.values():
-                out.extend(rest)
-            return _join(out, style.ending, lines[-1])
-
-        self.add(table, view, render, what)
-
-    def keyed(
-        self,
-        table: Table,
-        fields: Sequence[tuple[str, View, tuple[Row, int] | None]],
-        what: str,
-    ) -> None:
+    def keyed(self, table: Table, fields: Sequence[tuple[str, View, tuple[Row, int] | None]], what: str) -> None:
         """A table of label, value rows: each field is shown in a cell (or has no row yet)."""
-
-        def view(doc: Document) -> tuple[str | None, ...]:
-            return tuple(get(doc) for _, get, _ in fields)
-
-        def render(table: Block, original: Any, now: Any) -> str:
-            assert isinstance(table, Table)
-            style = _RowStyle.of(table)
-            lines = split_lines(table.source)
-            out = list(lines)
-            for (label, _, place), old, new in zip(fields, original, now, strict=True):
-                if old == new:
-                    continue
-                if place is None:
-                    if new is not None:
-                        out.append(style.line((label, new)))
-                    continue
-                row, column = place
-                at = row.start.line - table.start.line
-                texts = list(row.texts)
-                was = list(texts)
-                texts[column] = "-" if new is None else new
-                out[at] = _patch(out[at], row, tuple(was), tuple(texts), style.empty)
-            return _join(out, style.ending, lines[-1])
-
-        self.add(table, view, render, what)
+        labels = tuple(label for label, _, _ in fields)
+        getters = tuple(get for _, get, _ in fields)
+        places = tuple(None if place is None else (place[0].line - table.line, place[1]) for _, _, place in fields)
+        view = functools.partial(_keyed_view, getters)
+        self.add(table, view, _render_keyed, (labels, places), what, hashed=True)
 
     # -- lists ---------------------------------------------------------------------------------
 
     def items(self, block: Block, view: View, line: Callable[[Any], str], what: str) -> None:
         """A list whose items show the values ``view`` gives: unchanged items keep their lines."""
-        lines = split_lines(block.source)
-        ending = line_ending(lines[0]) or "\n"
-
-        def render(block: Block, original: Any, now: Any) -> str:
-            unused = list(zip(original, lines, strict=False))
-            out: list[str] = []
-            for value in now:
-                match = next((pair for pair in unused if pair[0] == value), None)
-                if match is not None:
-                    unused.remove(match)
-                    out.append(match[1])
-                else:
-                    out.append(line(value) + ending)
-            extra = lines[len(original) :]
-            return _join(out + extra, ending, lines[-1])
-
-        self.add(block, view, render, what)
+        self.add(block, view, _render_items, (line,), what)
 
     # -- the front matter -------------------------------------------------------------------
 
     def front_matter(self, block: FrontMatterBlock) -> None:
         """The front matter: a changed key rewrites its own lines; a new key goes last; a removed one goes."""
-        entries = block.front_matter.entries
-        lines = split_lines(block.source)
-        ending = line_ending(lines[0]) or "\n"
-
-        def view(doc: Document) -> tuple[tuple[str, Any], ...]:
-            fm = present(doc.front_matter, "doc.front_matter")
-            return tuple(copy.deepcopy(front_matter_items(fm)))
-
-        def render(block: Block, original: Any, now: Any) -> str:
-            before, after = dict(original), dict(now)
-            out = [lines[0]]
-            written: set[str] = set()
-            for entry in entries:
-                key = entry.key
-                if key is None or (key not in before and key not in after) or key in written:
-                    out.append(entry.source)
-                elif key in after and (key not in before or before[key] != after[key]):
-                    out.extend(line + ending for line in front_matter_entry(key, after[key]))
-                    written.add(key)
-                elif key in after:
-                    out.append(entry.source)
-                    written.add(key)
-            for key, value in now:
-                if key not in written and not any(entry.key == key for entry in entries):
-                    out.extend(line + ending for line in front_matter_entry(key, value))
-            return "".join(out) + lines[-1]
-
-        self.add(block, view, render, "the front matter")
+        self.add(block, _front_matter_view, _render_front_matter, (block.front_matter.entries,), "the front matter")
 
     # -- the chart ------------------------------------------------------------------------------
 
-    def chart(self, block: Block, data: Any, view: View, update: Callable[[Any, Any], Any], what: str) -> None:
-        """A ``chart-data`` block whose JSON repeats facts of the model.
+    def chart(self, block: Block, view: View, update: Callable[[Any, Any], Any], what: str) -> None:
+        """A ``chart-data`` block whose JSON repeats facts of the model (``view`` is compared by identity).
 
         The JSON is written again with the pages' two-space indent; a chart
         written that way to begin with (every chart seen) changes only on the
         lines of the changed facts.
         """
-        lines = split_lines(block.source)
-        ending = line_ending(lines[0]) or "\n"
-        closing = lines[-1] if len(lines) > 1 else ""
+        self.add(block, view, _render_chart, (update,), what, identity=True)
 
-        def render(block: Block, original: Any, now: Any) -> str:
-            updated = update(copy.deepcopy(data), now)
-            body = chart_json(updated).replace("\n", ending) + ending
-            return lines[0] + body + closing
 
-        self.add(block, view, render, what)
+# -- what the bindings do: views and renders, module-level so a binding holds no closure -----
+
+
+def _refuse_edit(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    raise _refuse(block, "an edit", params[0])
+
+
+def _render_places(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    (spans,) = params
+    text = block.source
+    for (start, end), new in sorted(zip(spans, now, strict=True), reverse=True):
+        if not _same_text(text[start:end], new):
+            text = text[:start] + new + text[end:]
+    return text
+
+
+def _render_whole(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    (render_text,) = params
+    lines = split_lines(block.source)
+    return (line_ending(lines[0]) or "\n").join(render_text(now)) + line_ending(lines[-1])
+
+
+def _rows_view(
+    items: Callable[[Document], Sequence[Any]], fields: Callable[[Any], tuple[Any, ...]], doc: Document
+) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    now = items(doc)
+    return tuple(now), tuple(itertools.chain.from_iterable(map(fields, now)))
+
+
+def _render_rows(params: tuple[Any, ...], table: Block, original: Any, now: Any) -> str:
+    objects, lines_at, cells = params
+    assert isinstance(table, Table)
+    style = _RowStyle.of(table)
+    lines = split_lines(table.source)
+    rows = table.all_rows
+    where = {id(obj): at for obj, at in zip(objects, lines_at, strict=True)}
+    followers = _followers(len(lines), set(lines_at))
+    out = lines[:2] + [lines[at] for at in followers.pop(-1, [])]
+    for obj in now[0]:
+        at = where.get(id(obj))
+        if at is None:
+            out.append(style.line(cells(obj)))
+            continue
+        out.append(_patch(lines[at], rows[at], cells(obj), style.empty))
+        out.extend(lines[later] for later in followers.pop(at, []))
+    for rest in followers.values():
+        out.extend(lines[at] for at in rest)
+    return _join(out, style.ending, lines[-1])
+
+
+def _keyed_view(getters: tuple[View, ...], doc: Document) -> tuple[str | None, ...]:
+    return tuple(get(doc) for get in getters)
+
+
+def _render_keyed(params: tuple[Any, ...], table: Block, original: Any, now: Any) -> str:
+    labels, places = params
+    assert isinstance(table, Table)
+    style = _RowStyle.of(table)
+    lines = split_lines(table.source)
+    rows = table.all_rows
+    out = list(lines)
+    for label, place, new in zip(labels, places, now, strict=True):
+        if place is None:
+            if new is not None:
+                out.append(style.line((label, new)))
+            continue
+        at, column = place
+        texts = list(rows[at].texts)
+        texts[column] = "-" if new is None else new
+        out[at] = _patch(out[at], rows[at], tuple(texts), style.empty)
+    return _join(out, style.ending, lines[-1])
+
+
+def _render_items(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    (line,) = params
+    lines = split_lines(block.source)
+    ending = line_ending(lines[0]) or "\n"
+    unused = list(zip(original, lines, strict=False))
+    out: list[str] = []
+    for value in now:
+        match = next((pair for pair in unused if pair[0] == value), None)
+        if match is not None:
+            unused.remove(match)
+            out.append(match[1])
+        else:
+            out.append(line(value) + ending)
+    extra = lines[len(original) :]
+    return _join(out + extra, ending, lines[-1])
+
+
+def _front_matter_view(doc: Document) -> tuple[tuple[str, Any], ...]:
+    fm = present(doc.front_matter, "doc.front_matter")
+    return tuple((key, _frozen(value)) for key, value in front_matter_items(fm))
+
+
+def _render_front_matter(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    (entries,) = params
+    lines = split_lines(block.source)
+    ending = line_ending(lines[0]) or "\n"
+    before, after = dict(original), dict(now)
+    out = [lines[0]]
+    written: set[str] = set()
+    for entry in entries:
+        key = entry.key
+        if key is None or (key not in before and key not in after) or key in written:
+            out.append(entry.source)
+        elif key in after and (key not in before or before[key] != after[key]):
+            out.extend(line + ending for line in front_matter_entry(key, after[key]))
+            written.add(key)
+        elif key in after:
+            out.append(entry.source)
+            written.add(key)
+    for key, value in now:
+        if key not in written and not any(entry.key == key for entry in entries):
+            out.extend(line + ending for line in front_matter_entry(key, value))
+    return "".join(out) + lines[-1]
+
+
+def _render_chart(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    (update,) = params
+    assert isinstance(block, FencedBlock)
+    lines = split_lines(block.source)
+    ending = line_ending(lines[0]) or "\n"
+    closing = lines[-1] if block.closed and len(lines) > 1 else ""
+    updated = update(json.loads(block.body, parse_float=decimal.Decimal), now)
+    body = chart_json(updated).replace("\n", ending) + ending
+    return lines[0] + body + closing
+
+
+def _frozen(value: Any) -> Any:
+    """``value`` as it is now: a copy of a list or dict (the user may change them in place), else itself."""
+    return copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value
 
 
 @attrs.frozen
@@ -360,14 +426,19 @@ class _RowStyle:
         return self.lead + "|".join(cells) + self.trail + self.ending
 
 
-def _patch(line: str, row: Row, old: Sequence[str], new: Sequence[str], empty: str) -> str:
+def _same_text(written: str, new: str) -> bool:
+    """Whether ``new`` says what ``written`` says: the same text, or both saying "none" (``-`` or nothing)."""
+    return written == new or (written in ("", "-") and new in ("", "-"))
+
+
+def _patch(line: str, row: Row, new: Sequence[str], empty: str) -> str:
     """``line`` (a row's line) with the cells whose text changed rewritten, their padding kept."""
     content, ending = line_content(line), line_ending(line)
     raws = list(row.raw_cells)
-    for index, (before, after) in enumerate(zip(old, new, strict=False)):
-        if before == after or index >= len(raws):
-            continue
+    for index, after in enumerate(new[: len(raws)]):
         raw = raws[index]
+        if _same_text(cell_text(raw), after):
+            continue
         if not after:
             raws[index] = empty
         elif raw.strip(" \t"):
@@ -381,16 +452,15 @@ def _patch(line: str, row: Row, old: Sequence[str], new: Sequence[str], empty: s
     return content[:start] + "|".join(raws) + content[end:] + ending
 
 
-def _followers(table: Table, taken: set[int]) -> dict[int, list[str]]:
-    """Rows the model does not hold, by the row they follow (-1: before every row the model holds)."""
-    lines = split_lines(table.source)
-    followers: dict[int, list[str]] = {}
+def _followers(count: int, taken: set[int]) -> dict[int, list[int]]:
+    """The body lines the model does not hold, by the held line they follow (-1: before every held line)."""
+    followers: dict[int, list[int]] = {}
     anchor = -1
-    for row in table.rows:
-        if id(row) in taken:
-            anchor = id(row)
+    for at in range(2, count):
+        if at in taken:
+            anchor = at
         else:
-            followers.setdefault(anchor, []).append(lines[row.start.line - table.start.line])
+            followers.setdefault(anchor, []).append(at)
     return followers
 
 

@@ -106,10 +106,21 @@ class _AliasFreeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | str:
+    """A YAML float as a Decimal that keeps its text (YAML 1.1's base-60 floats, ``1:30.5``, included)."""
     text = str(node.value)
     special = _SPECIAL_FLOATS.get(text.lower())
-    return Number(special or text.replace("_", ""), text)
+    digits = special or text.replace("_", "")
+    try:
+        if ":" in digits:
+            sign = -1 if digits.startswith("-") else 1
+            amount = Decimal(0)
+            for part in digits.lstrip("+-").split(":"):
+                amount = amount * 60 + Decimal(part)
+            return Number(sign * amount, text)
+        return Number(digits, text)
+    except (ArithmeticError, ValueError):
+        return text  # no number after all: the text as written
 
 
 for _loader in (_Loader, _AliasFreeLoader):
@@ -150,10 +161,13 @@ def _group_entries(lines: list[str], begin: int, end: int) -> list[tuple[int, li
 def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterEntry:
     source = "".join(group)
     key = _entry_key(line_content(group[0]))
+    quoted = _plain_quoted(group, key)
+    if quoted is not None and key is not None:
+        return FrontMatterEntry(key, quoted, source, line)
     loader = _AliasFreeLoader if ("&" in source or "*" in source) else _Loader
     try:
         loaded = _HANDLER.load(source, Loader=loader)
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, ArithmeticError) as exc:
         links = _read_link_list(group) if key is not None else None
         if links is not None:
             return FrontMatterEntry(key, links, source, line)
@@ -179,6 +193,21 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
         return FrontMatterEntry(key, source, source, line)
     ((loaded_key, value),) = loaded.items()
     return FrontMatterEntry(str(loaded_key), value, source, line)
+
+
+def _plain_quoted(group: list[str], key: str | None) -> str | None:
+    """The value of a one-line ``key: "text"`` entry without escapes, read without YAML (the pages' common case).
+
+    A double-quoted YAML scalar with no backslash and no other quote is its
+    text as it stands, so this reads exactly what YAML would.
+    """
+    if key is None or len(group) != 1 or key[0] in "'\"":
+        return None
+    value = line_content(group[0]).partition(":")[2].strip(" \t")
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return None
+    inner = value[1:-1]
+    return inner if '"' not in inner and "\\" not in inner and inner.isprintable() else None
 
 
 def _entry_key(content: str) -> str | None:

@@ -140,12 +140,32 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
         return ()
     if len(text) > INLINE_LIMIT or _MARKUP.isdisjoint(text):
         return (Text(text),)
+    link = _lone_link(text)
+    if link is not None:
+        return (link,)
     try:
         tokens = _parser().inline(text, {})
     except RecursionError:
         # Pathological nesting: the text stays as it was written.
         return (Text(text),)
     return _convert(tokens)
+
+
+_LINK_TEXT_MARKUP = frozenset("\\`*_[]<>!&~\n")
+_URL_STOPS = frozenset(" \t\n()<>\\")
+
+
+def _lone_link(text: str) -> Link | None:
+    """``[text](url)`` and nothing else, with no markup inside: read without mistune (the pages' common case)."""
+    if text[0] != "[" or text[-1] != ")":
+        return None
+    middle = text.find("](")
+    if middle < 0:
+        return None
+    label, url = text[1:middle], text[middle + 2 : -1]
+    if not label or not url or not _LINK_TEXT_MARKUP.isdisjoint(label) or not _URL_STOPS.isdisjoint(url):
+        return None
+    return Link(url, (Text(label),))
 
 
 def _convert(tokens: Sequence[Mapping[str, Any]]) -> tuple[Inline, ...]:

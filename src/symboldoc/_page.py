@@ -15,8 +15,10 @@ Profile, Score Analysis with bold category lines).
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
@@ -32,8 +34,8 @@ from ._blocks import (
     Table,
     ThematicBreak,
 )
-from ._charts import RadarChart
-from ._edit import Binder, Gone, View, present
+from ._charts import Chart, RadarChart
+from ._edit import Binder, View, present
 from ._frontmatter import FrontMatter
 from ._inline import Link, iter_links, parse_inline, plain_text
 from ._labels import Labels, labels_for
@@ -55,6 +57,7 @@ from ._problems import Reporter
 from ._render import (
     analyst_cells,
     indicator_cells,
+    link_text,
     number_text,
     peer_cells,
     radar_dimension,
@@ -62,7 +65,7 @@ from ._render import (
     valuation_cells,
 )
 from ._symbols import Symbol
-from ._tables import Cell, Row
+from ._tables import Cell, Row, cell_text
 from ._text import Position, line_content, split_lines
 from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
 
@@ -87,7 +90,11 @@ class _Part:
 
 
 def read_page(
-    blocks: Sequence[Block], front_matter: FrontMatter | None, reporter: Reporter, binder: Binder
+    blocks: Sequence[Block],
+    front_matter: FrontMatter | None,
+    charts: Mapping[int, Chart],
+    reporter: Reporter,
+    binder: Binder,
 ) -> SymbolPage | None:
     """The typed page, or None when the blocks are not a symbol page.
 
@@ -102,12 +109,40 @@ def read_page(
     title_symbols = _TITLE_SYMBOL.findall(title) if title else []
     if not (front_matter is not None and front_matter.type in PAGE_TYPES) and not title_symbols:
         return None
-    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), reporter, binder)
+    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), charts, reporter, binder)
     return reader.read(list(blocks), title_index, title_block, title_symbols, front_matter)
 
 
+_OTHER_MARKUP = frozenset("\\`_[]<>!&~\n")
+
+
 def _plain(text: str) -> str:
+    """``text`` without its inline markup."""
+    if "*" in text and _OTHER_MARKUP.isdisjoint(text):
+        plain = _without_strong(text)
+        if plain is not None:
+            return plain.strip()
     return plain_text(parse_inline(text)).strip()
+
+
+def _without_strong(text: str) -> str | None:
+    """Text whose only markup is ``**strong**`` spans (or one ``*emphasis*`` around it all), without it.
+
+    None for anything else, which mistune reads.
+
+    The pages' labels (``**Overall: C (0.55)**``, ``**Industry**: ...``,
+    ``Total Analysts: **13**``) read without mistune this way.
+    """
+    stripped = text.strip(" \t")
+    if stripped.count("*") == 2 and stripped[0] == stripped[-1] == "*" and stripped[1] not in " \t*":
+        return stripped[1:-1] if stripped[-2] not in " \t" else None  # *emphasis* around all of it
+    pieces = text.split("**")
+    if len(pieces) % 2 == 0 or any("*" in piece for piece in pieces):
+        return None
+    for inner in pieces[1::2]:
+        if not inner or inner[0] in " \t" or inner[-1] in " \t":
+            return None
+    return "".join(pieces)
 
 
 def _unemphasised(text: str) -> str:
@@ -129,8 +164,9 @@ def _labelled(text: str) -> tuple[str, str]:
 class _PageReader:
     """One reading of one page: the labels, the reporter, and what was read."""
 
-    def __init__(self, labels: Labels, reporter: Reporter, binder: Binder) -> None:
+    def __init__(self, labels: Labels, charts: Mapping[int, Chart], reporter: Reporter, binder: Binder) -> None:
         self.labels = labels
+        self.charts = charts  # the charts the scanner read, by id of their block
         self.reporter = reporter
         self.bind = binder
         # Which parts of the page have a place in the text, for the structure guard.
@@ -158,8 +194,19 @@ class _PageReader:
             return None
 
     def column(self, row: Row, read: Callable[[str], T | None], construct: str, what: str, name: str) -> T | None:
-        """The value in the column headed ``name`` of ``row`` (see :meth:`value`)."""
-        return self.value(row.get(name), read, construct, what)
+        """The value in the column headed ``name`` of ``row`` (see :meth:`value`); None when the row has none."""
+        try:
+            index = row.header.index(name)
+        except ValueError:
+            return None
+        if index >= len(row.raw_cells):
+            return None
+        text = cell_text(row.raw_cells[index])
+        try:
+            return read(text)
+        except ValueError:
+            self.report(row.cell(index).start, construct, what, f"found {text[:80]!r}")
+            return None
 
     def complete_rows(self, table: Table) -> list[Row]:
         """The rows holding a cell for every column: a shorter row (a page cut mid-row) is not read."""
@@ -185,7 +232,7 @@ class _PageReader:
         if title_block is not None:
             page.title = title_block.text
             self.check_symbol(front_matter, title_block, title_symbols)
-            title_view = _view(lambda d: (_present_page(d).title or "",), "doc.title")
+            title_view = lambda d: (_present_page(d).title or "",)
             self.bind.at(title_block, [_rest_of_line(title_block.source, _TITLE_MARK)], title_view, "doc.title")
             self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
@@ -195,8 +242,8 @@ class _PageReader:
                 self.places.add("supported_languages")
                 self.bind.whole(
                     block,
-                    lambda d: tuple((link.text, link.url) for link in _present_page(d).supported_languages),
-                    lambda now: [f"> {labels.supported_languages}: " + " | ".join(f"[{t}]({u})" for t, u in now)],
+                    lambda d: tuple(_present_page(d).supported_languages),
+                    lambda now: [f"> {labels.supported_languages}: " + " | ".join(map(link_text, now))],
                     "doc.supported_languages",
                 )
         head, parts = self.parts(blocks[start:])
@@ -280,7 +327,7 @@ class _PageReader:
         if paragraphs:
             overview.description = "\n\n".join(block.text for block in paragraphs)
             self.places.add("description")
-            view = _view(lambda d: (_overview(d).description,), "doc.overview.description")
+            view = lambda d: (_overview(d).description,)
             if len(paragraphs) == 1:
                 self.bind.whole(paragraphs[0], view, lambda now: str(now[0]).split("\n"), "doc.overview.description")
             else:
@@ -300,9 +347,10 @@ class _PageReader:
         """
         labels = self.labels
         known = {labels.industry, labels.website, *labels.exchange}
+        rows = table.all_rows
         cells = [
             (cell, row, column)
-            for row in (table.header_row, *table.rows)
+            for row in (rows[0], *rows[2:])
             for column, cell in enumerate(row.cells)
             if cell.text and cell.text.strip("-: ")
         ]
@@ -326,9 +374,9 @@ class _PageReader:
             found[labels.exchange[0] if cell.text in labels.exchange else cell.text] = (row, column)
         self.places.add("overview_table")
         fields = [
-            (labels.industry, _view(lambda d: _overview(d).industry, "doc.overview"), found.get(labels.industry)),
-            (exchange_label, _view(lambda d: _overview(d).exchange, "doc.overview"), found.get(labels.exchange[0])),
-            (labels.website, _view(_website_text, "doc.overview"), found.get(labels.website)),
+            (labels.industry, lambda d: _overview(d).industry, found.get(labels.industry)),
+            (exchange_label, lambda d: _overview(d).exchange, found.get(labels.exchange[0])),
+            (labels.website, _website_text, found.get(labels.website)),
         ]
         self.bind.keyed(table, fields, "the overview table")
 
@@ -363,7 +411,7 @@ class _PageReader:
         heading_grade = None
         if colon:
             heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
-            grade_view = _view(lambda d: (_score(d).grade or "",), "doc.score")
+            grade_view = lambda d: (_score(d).grade or "",)
             self.bind.places(heading, [_grade_place(heading)], grade_view, "doc.score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
@@ -377,7 +425,7 @@ class _PageReader:
                     self.read_overall(block, rest, score)
                 elif label == labels.industry:
                     score.industry = rest
-                    view = _view(lambda d: (_score(d).industry or "",), "doc.score")
+                    view = lambda d: (_score(d).industry or "",)
                     place = _rest_of_line(block.source, _bold_label(labels.industry))
                     self.bind.at(block, [place], view, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
@@ -385,7 +433,7 @@ class _PageReader:
                     if label == labels.multi_score:
                         if rest:
                             score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
-                        view = _view(lambda d: (_score(d).multi_score or "",), "doc.score")
+                        view = lambda d: (_score(d).multi_score or "",)
                         place = _rest_of_line(block.source, _bold_label(labels.multi_score))
                         self.bind.at(block, [place], view, "doc.score.multi_score")
                 else:
@@ -403,7 +451,14 @@ class _PageReader:
                 group.indicators.extend(indicator for indicator, _ in read)
                 number = len(score.groups) - 1
                 indicators = _group_indicators(number)
-                self.bind.rows(block, indicators, indicator_cells, read, f"doc.score.groups[{number}].indicators")
+                self.bind.rows(
+                    block,
+                    indicators,
+                    _INDICATOR_FIELDS,
+                    indicator_cells,
+                    read,
+                    f"doc.score.groups[{number}].indicators",
+                )
             elif isinstance(block, Heading) and block.level == 4:
                 group = self.read_group_heading(block, category)
                 if group is not None:
@@ -413,9 +468,10 @@ class _PageReader:
                     view = _group_grade(number)
                     self.bind.places(block, [_grade_place(block)], view, f"doc.score.groups[{number}].grade")
             elif isinstance(block, ChartBlock):
-                if isinstance(block.chart, RadarChart) and score.chart_title is None:
-                    score.chart_title = block.chart.title  # its figures are checked once the page is read
-                    self.bind_chart(block, block.chart)
+                chart = self.charts.get(id(block))
+                if isinstance(chart, RadarChart) and score.chart_title is None:
+                    score.chart_title = chart.title  # its figures are checked once the page is read
+                    self.bind_chart(block, chart)
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, Heading) and block.text == labels.score_analysis:
@@ -432,7 +488,7 @@ class _PageReader:
             else:
                 description.append(_unemphasised(line))
         score.description = "\n".join(description) or None
-        view = _view(lambda d: (_score(d).description or "", _as_of_text(_score(d).updated)), "doc.score")
+        view = lambda d: (_score(d).description or "", _as_of_text(_score(d).updated))
         places = [_quoted_note(quote.source), _rest_of_line(quote.source, _label(self.labels.updated, ":"))]
         self.bind.at(quote, places if len(description) == 1 else [None], view, "doc.score.description, .updated")
 
@@ -474,14 +530,14 @@ class _PageReader:
             return
         score.grade = self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade")
         score.value = self.value(_Piece(block, match.group("value")), read_number, "score", "a number")
-        view = _view(lambda d: (_score(d).grade or "-", number_text(_score(d).value)), "doc.score")
+        view = lambda d: (_score(d).grade or "-", number_text(_score(d).value))
         self.bind.spans(block, _overall(self.labels.overall), ["grade", "value"], view, "doc.score.grade, .value")
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
         found: dict[str, tuple[Row, int]] = {}
         for row in self.complete_rows(table):
-            name, cell = row[0].text, row[1]
+            name, cell = cell_text(row.raw_cells[0]), _CellAt(row, 1)
             if name == labels.industry_ranking:
                 score.industry_rank = self.value(cell, read_rank, "score table", "a rank like '20 / 32'")
             elif name == labels.industry_median:
@@ -524,9 +580,9 @@ class _PageReader:
         indicators = []
         for row in self.complete_rows(table):
             indicator = Indicator(
-                row[labels.indicator].text,
-                self.value(row.get(labels.value), read_number, "indicator table", "a number"),
-                self.value(row.get(labels.rating), read_grade, "indicator table", "a grade A to E"),
+                row.text(labels.indicator) or "",
+                self.column(row, read_number, "indicator table", "a number", labels.value),
+                self.column(row, read_grade, "indicator table", "a grade A to E", labels.rating),
             )
             indicators.append((indicator, row))
         return indicators
@@ -535,15 +591,23 @@ class _PageReader:
         """The radar chart repeats the groups: its title and each dimension named like a group."""
         names = [dimension.name for dimension in chart.dimensions]
 
-        def view(doc: Document) -> tuple[Any, ...]:
+        def view(doc: Document) -> tuple[tuple[Any, ...], ...]:
+            # Model objects and their field values, compared by identity: cheap when nothing changed.
             score = _score(doc)
-            dimensions = tuple(radar_dimension(group) for group in score.groups if group.name in names)
-            return (score.chart_title, dimensions)
+            groups = tuple(group for group in score.groups if group.name in names)
+            indicators = tuple(itertools.chain.from_iterable(group.indicators for group in groups))
+            return (
+                (score.chart_title,),
+                groups,
+                tuple(itertools.chain.from_iterable(map(_GROUP_FIELDS, groups))),
+                indicators,
+                tuple(itertools.chain.from_iterable(map(_INDICATOR_FIELDS, indicators))),
+            )
 
         def update(data: Any, now: Any) -> Any:
-            title, dimensions = now
+            (title,), groups = now[0], now[1]
             data["title"] = title
-            by_name = {dimension["name"]: dimension for dimension in dimensions}
+            by_name = {group.name: radar_dimension(group) for group in groups}
             for dimension in data.get("dimensions", []):
                 if isinstance(dimension, dict) and dimension.get("name") in by_name:
                     new = by_name[dimension["name"]]
@@ -551,7 +615,7 @@ class _PageReader:
             return data
 
         if isinstance(chart.data, dict):
-            self.bind.chart(block, chart.data, view, update, "the chart-data block")
+            self.bind.chart(block, view, update, "the chart-data block")
 
     # -- Valuation Analysis -----------------------------------------------------------
 
@@ -567,7 +631,7 @@ class _PageReader:
             for row in self.complete_rows(block):
                 number = functools.partial(self.column, row, read_number, "valuation table", "a number or '-'")
                 item = ValuationRow(
-                    row[labels.metric].text,
+                    row.text(labels.metric) or "",
                     number(labels.current),
                     self.column(row, read_rank, "valuation table", "a rank or '-'", labels.industry_ranking),
                     number(labels.high),
@@ -576,8 +640,8 @@ class _PageReader:
                 )
                 valuation.rows.append(item)
                 read.append((item, row))
-            items = _view(lambda d: _part(d, "valuation").rows, "doc.valuation")
-            self.bind.rows(block, items, valuation_cells, read, "doc.valuation")
+            items = lambda d: _part(d, "valuation").rows
+            self.bind.rows(block, items, _VALUATION_FIELDS, valuation_cells, read, "doc.valuation")
 
     # -- Peer Comparison ----------------------------------------------------------------
 
@@ -590,8 +654,8 @@ class _PageReader:
             self.places.add("peers")
             read = []
             for row in self.complete_rows(block):
-                rank = self.value(row.get(labels.rank), read_count, "peer table", "a rank number")
-                name_cell = row[labels.name]
+                rank = self.column(row, read_count, "peer table", "a rank number", labels.rank)
+                name_cell = _CellAt(row, row.header.index(labels.name))
                 split = _split_peer_name(name_cell.text)
                 name, symbol = name_cell.text, None
                 if split is not None:
@@ -615,7 +679,7 @@ class _PageReader:
                 peer._written_name = name_cell.text
                 self.page.peers.append(peer)
                 read.append((peer, row))
-            self.bind.rows(block, lambda d: _present_page(d).peers, peer_cells, read, "doc.peers")
+            self.bind.rows(block, lambda d: _present_page(d).peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
 
@@ -647,7 +711,7 @@ class _PageReader:
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
                 analysts.as_of = self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime")
-                view = _view(lambda d: (_as_of_text(_part(d, "analysts").as_of),), "doc.analysts")
+                view = lambda d: (_as_of_text(_part(d, "analysts").as_of),)
                 place = _rest_of_line(block.source, _label(labels.as_of, ""))
                 self.bind.at(block, [place], view, "doc.analysts.as_of")
                 return
@@ -655,7 +719,7 @@ class _PageReader:
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
                 analysts.total = self.value(_Piece(block, rest), read_count, "analysts", "a whole number")
-                view = _view(lambda d: (_count_text(_part(d, "analysts").total),), "doc.analysts")
+                view = lambda d: (_count_text(_part(d, "analysts").total),)
                 self.bind.spans(block, _bold_value(labels.total_analysts), ["v"], view, "doc.analysts.total")
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
@@ -663,14 +727,14 @@ class _PageReader:
             read = []
             for row in self.complete_rows(block):
                 rating = AnalystRating(
-                    row[labels.rating].text,
-                    self.value(row.get(labels.count), read_count, "analyst table", "a whole number"),
-                    self.value(row.get(labels.percentage), read_number, "analyst table", "a percentage"),
+                    row.text(labels.rating) or "",
+                    self.column(row, read_count, "analyst table", "a whole number", labels.count),
+                    self.column(row, read_number, "analyst table", "a percentage", labels.percentage),
                 )
                 analysts.ratings.append(rating)
                 read.append((rating, row))
-            items = _view(lambda d: _part(d, "analysts").ratings, "doc.analysts")
-            self.bind.rows(block, items, analyst_cells, read, "doc.analysts.ratings")
+            items = lambda d: _part(d, "analysts").ratings
+            self.bind.rows(block, items, _ANALYST_FIELDS, analyst_cells, read, "doc.analysts.ratings")
             return
         self.unexpected(block, "Analyst Rating Distribution")
 
@@ -679,15 +743,15 @@ class _PageReader:
         fields = {labels.current_price: "current", labels.highest_target: "highest", labels.lowest_target: "lowest"}
         found: dict[str, tuple[Row, int]] = {}
         for row in self.complete_rows(table):
-            field = fields.get(row[0].text)
+            field = fields.get(cell_text(row.raw_cells[0]))
             if field is None:
                 self.report(row.start, "target price table", "Current Price, Highest or Lowest Target")
                 continue
-            setattr(targets, field, self.value(row.get(labels.price), read_number, "target price table", "a price"))
+            setattr(targets, field, self.column(row, read_number, "target price table", "a price", labels.price))
             found[field] = (row, 1)
 
         def price(field: str) -> View:
-            return _view(lambda d: _price_text(getattr(_part(d, "target_price"), field)), "doc.target_price")
+            return lambda d: _price_text(getattr(_part(d, "target_price"), field))
 
         bound = [(label, price(field), found.get(field)) for label, field in fields.items()]
         self.bind.keyed(table, bound, "doc.target_price")
@@ -703,15 +767,15 @@ class _PageReader:
                 self.places.add("references")
                 self.bind.items(
                     block,
-                    lambda d: tuple((link.text, link.url) for link in _present_page(d).references),
-                    lambda value: f"- [{value[0]}]({value[1]})",
+                    lambda d: tuple(_present_page(d).references),
+                    lambda link: f"- {link_text(link)}",
                     "doc.references",
                 )
             elif isinstance(block, ThematicBreak):
                 after_break = True
             elif isinstance(block, BlockQuote) and after_break and self.disclaimer_text(block) is not None:
                 self.page.disclaimer = self.disclaimer_text(block)
-                view = _view(lambda d: (_present_page(d).disclaimer,), "doc.disclaimer")
+                view = lambda d: (_present_page(d).disclaimer,)
                 self.bind.spans(block, _BOLD, ["v"], view, "doc.disclaimer")
             else:
                 self.unexpected(block, "References")
@@ -746,9 +810,10 @@ class _PageReader:
         if score is None:
             return
         for block in blocks:
-            if not isinstance(block, ChartBlock) or not isinstance(block.chart, RadarChart):
+            chart = self.charts.get(id(block))
+            if not isinstance(chart, RadarChart):
                 continue
-            for dimension in block.chart.dimensions:
+            for dimension in chart.dimensions:
                 group = score.group(dimension.name)
                 if group is None:
                     continue
@@ -784,6 +849,22 @@ def _difference(wanted: Sequence[tuple[object, ...]], found: Sequence[tuple[obje
     return f"the table has {len(wanted)} indicators, the chart {len(found)}"
 
 
+@attrs.frozen
+class _CellAt:
+    """A cell of a row, its text read straight from the raw cell; its place made only when asked."""
+
+    row: Row
+    index: int
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.row.raw_cells[self.index])
+
+    @property
+    def start(self) -> Position:
+        return self.row.cell(self.index).start
+
+
 class _Located(Protocol):
     """Text with a place: a cell, or a :class:`_Piece`."""
 
@@ -797,7 +878,7 @@ class _Located(Protocol):
 class _Piece:
     """A piece of a block's (or cell's) text, read like a cell: placed where the block starts."""
 
-    block: Block | Cell
+    block: Block | Cell | _CellAt
     text: str
 
     @property
@@ -806,6 +887,15 @@ class _Piece:
 
 
 # -- what the bindings read from a document, and where they find it in the text -------------------------
+
+# What each table row shows, as the model holds it (the binding compares these by identity).
+_INDICATOR_FIELDS = operator.attrgetter("name", "value", "rating")
+_GROUP_FIELDS = operator.attrgetter("name", "grade")
+_VALUATION_FIELDS = operator.attrgetter("metric", "current", "industry_rank", "high", "median", "low")
+_PEER_FIELDS = operator.attrgetter(
+    "rank", "name", "symbol", "profit", "growth", "operation", "security", "cash", "rating"
+)
+_ANALYST_FIELDS = operator.attrgetter("rating", "count", "percentage")
 
 # The patterns below only find where a label starts, and never backtrack over
 # more than a run of blanks; where a value ends is found with str methods, so
@@ -900,40 +990,32 @@ def _grade_place(heading: Heading) -> tuple[int, int]:
     return start, end
 
 
-def _view(get: Callable[[Document], Any], what: str) -> View:
-    """``get``, with a missing part of the model reported as gone rather than as an AttributeError."""
-
-    def view(doc: Document) -> Any:
-        try:
-            return get(doc)
-        except AttributeError as exc:
-            raise Gone(what) from exc
-
-    return view
+# The views below walk the model with plain attribute access: a part set to None
+# raises AttributeError there, which dumps reports as an edit it cannot write.
 
 
 def _present_page(doc: Document) -> SymbolPage:
-    return present(doc.page, "doc.page")  # type: ignore[no-any-return]
+    return doc.page  # type: ignore[return-value]
 
 
 def _part(doc: Document, name: str) -> Any:
-    return present(getattr(_present_page(doc), name), f"doc.{name}")
+    return getattr(doc.page, name)
 
 
 def _score(doc: Document) -> Score:
-    return _part(doc, "score")  # type: ignore[no-any-return]
+    return doc.page.score  # type: ignore[union-attr,return-value]
 
 
 def _overview(doc: Document) -> Overview:
-    return _part(doc, "overview")  # type: ignore[no-any-return]
+    return doc.page.overview  # type: ignore[union-attr,return-value]
 
 
 def _group_grade(number: int) -> View:
-    return _view(lambda d: (_score(d).groups[number].grade or "",), "doc.score.groups")
+    return lambda d: (_score(d).groups[number].grade or "",)
 
 
 def _group_indicators(number: int) -> View:
-    return _view(lambda d: _score(d).groups[number].indicators, "doc.score.groups")
+    return lambda d: _score(d).groups[number].indicators
 
 
 def _website_text(doc: Document) -> str | None:

@@ -9,6 +9,8 @@ was; in strict mode the reporter raises the matching
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = [
@@ -68,6 +70,9 @@ class SymbolDocError(ValueError):
         self.expected = problem.expected
         self.detail = problem.detail
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problem,))
+
 
 class FrontMatterError(SymbolDocError):
     """The front matter between the ``---`` lines could not be read."""
@@ -103,6 +108,9 @@ class DecodeError(SymbolDocError):
     def __init__(self, problem: Problem, offset: int) -> None:
         super().__init__(problem)
         self.offset = offset
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problem, self.offset))
 
 
 _ERROR_FOR_CONSTRUCT: dict[str, type[SymbolDocError]] = {

@@ -33,11 +33,12 @@ from ._blocks import (
     Paragraph,
     Table,
     ThematicBreak,
+    unquote,
 )
-from ._charts import CHART_INFO_PREFIX, read_chart
+from ._charts import CHART_INFO_PREFIX, Chart, read_chart
 from ._frontmatter import read_front_matter
 from ._problems import Reporter
-from ._tables import Row, is_delimiter_row, split_cells
+from ._tables import cell_text, count_cells, is_delimiter_row, split_cells
 from ._text import Position, line_content
 
 __all__ = ["scan"]
@@ -104,6 +105,8 @@ class _Scanner:
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
         self.blocks: list[Block] = []
+        # The charts read while scanning, by block, for the page reader (the blocks do not keep them).
+        self.charts: dict[int, Chart] = {}
 
     # -- building blocks -------------------------------------------------
 
@@ -117,12 +120,8 @@ class _Scanner:
         return offsets
 
     def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
-        source = "".join(self.lines[begin:end])
-        last = self.contents[end - 1]
-        end_offset = self.offset + len(source) - (len(self.lines[end - 1]) - len(last))
-        start = Position(begin + 1, 1, self.offset)
-        stop = Position(end, 1 + len(last), end_offset)
-        self.blocks.append(cls(source, start, stop, **fields))
+        source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
+        self.blocks.append(cls(source, begin + 1, self.offset, **fields))
         self.offset += len(source)
 
     # -- the scan ----------------------------------------------------------
@@ -164,14 +163,9 @@ class _Scanner:
         return last_code + 1
 
     def _heading(self, begin: int) -> int:
-        stripped = self.contents[begin].lstrip(" ")
-        marks = _ATX_MARK.match(stripped)
+        marks = _ATX_MARK.match(self.contents[begin].lstrip(" "))
         assert marks is not None
-        text = stripped[marks.end() :].strip(" \t")
-        trimmed = text.rstrip("#")
-        if trimmed != text and (not trimmed or trimmed[-1] in " \t"):
-            text = trimmed.rstrip(" \t")
-        self._emit(Heading, begin, begin + 1, level=marks.end(), text=text)
+        self._emit(Heading, begin, begin + 1, level=marks.end())
         return begin + 1
 
     def _fence(self, begin: int) -> int:
@@ -198,29 +192,30 @@ class _Scanner:
             )
         body = "".join(self.lines[begin + 1 : end])
         stop = end + 1 if closed else end
-        fields: dict[str, Any] = {"fence": fence, "info": info, "body": body, "closed": closed}
+        fields: dict[str, Any] = {"fence": fence, "info": info, "closed": closed}
         if info.startswith(CHART_INFO_PREFIX):
             chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
             chart = read_chart(chart_type, body, begin + 2, self.reporter)
-            self._emit(ChartBlock, begin, stop, chart=chart, **fields)
+            self._emit(ChartBlock, begin, stop, chart_type=chart_type, **fields)
+            self.charts[id(self.blocks[-1])] = chart
         else:
             self._emit(FencedBlock, begin, stop, **fields)
         return stop
 
     def _quote(self, begin: int) -> int:
-        texts = [_unquote(self.contents[begin])]
+        texts = [unquote(self.contents[begin])]
         end = begin + 1
         while end < len(self.lines):
             content = self.contents[end]
             kind = _classify(content)
             if kind == _QUOTE:
-                texts.append(_unquote(content))
+                texts.append(unquote(content))
             elif kind in (_TEXT, _CODE) and texts[-1].strip(" \t"):
                 texts.append(content.lstrip(" \t"))
             else:
                 break
             end += 1
-        self._emit(BlockQuote, begin, end, text="\n".join(texts))
+        self._emit(BlockQuote, begin, end)
         return end
 
     def _break(self, begin: int) -> int:
@@ -285,9 +280,8 @@ class _Scanner:
         while end < len(self.lines):
             content = contents[end]
             if _SETEXT.fullmatch(content):
-                text = "\n".join(line.strip(" \t") for line in contents[begin:end])
                 level = 1 if content.lstrip(" ")[0] == "=" else 2
-                self._emit(Heading, begin, end + 1, level=level, text=text)
+                self._emit(Heading, begin, end + 1, level=level)
                 return end + 1
             kind = _classify(content)
             if kind == _BLANK or kind in _INTERRUPTING or self._table_at(end):
@@ -299,9 +293,7 @@ class _Scanner:
                 if match and match.group(1) == "1" and content.lstrip(" ")[match.end() :].strip(" \t"):
                     break
             end += 1
-        lines = [line.lstrip(" \t") for line in contents[begin:end]]
-        lines[-1] = lines[-1].rstrip(" \t")
-        self._emit(Paragraph, begin, end, text="\n".join(lines))
+        self._emit(Paragraph, begin, end)
         return end
 
     def _table_at(self, index: int) -> bool:
@@ -311,41 +303,29 @@ class _Scanner:
         delimiter = self.contents[index + 1]
         if "|" not in delimiter or not is_delimiter_row(delimiter):
             return False
-        return len(split_cells(self.contents[index])[0]) == len(split_cells(delimiter)[0])
+        return count_cells(self.contents[index]) == count_cells(delimiter)
 
     def _table(self, begin: int) -> int:
         contents = self.contents
-        header_cells, header_at = split_cells(contents[begin])
-        header = tuple(cell.strip(" \t").replace("\\|", "|") for cell in header_cells)
-        offset = self.offset
-
-        def row(index: int, cells: tuple[str, ...], at: int) -> Row:
-            return Row(cells, Position(index + 1, 1, offset), header, at)
-
-        header_row = row(begin, header_cells, header_at)
-        offset += len(self.lines[begin])
-        delimiter_row = row(begin + 1, *split_cells(contents[begin + 1]))
-        offset += len(self.lines[begin + 1])
-        rows: list[Row] = []
+        header_cells, _ = split_cells(contents[begin])
+        header = tuple(cell_text(cell) for cell in header_cells)
         end = begin + 2
         while end < len(self.lines):
             content = contents[end]
             kind = _classify(content)
             if kind == _BLANK or kind in _INTERRUPTING or kind in (_BULLET, _ORDERED):
                 break
-            cells, at = split_cells(content)
-            if len(cells) != len(header):
+            found = count_cells(content)
+            if found != len(header):
                 self.reporter.report(
                     end + 1,
                     1,
                     "table",
                     f"{_cells(len(header))}, as in the header on line {begin + 1}",
-                    f"found {len(cells)}",
+                    f"found {found}",
                 )
-            rows.append(row(end, cells, at))
-            offset += len(self.lines[end])
             end += 1
-        self._emit(Table, begin, end, header_row=header_row, delimiter_row=delimiter_row, rows=tuple(rows))
+        self._emit(Table, begin, end, header=header)
         return end
 
     _STEPS: ClassVar[dict[int, Callable[[_Scanner, int], int]]] = {
@@ -359,12 +339,6 @@ class _Scanner:
         _ORDERED: _list,
         _TEXT: _paragraph,
     }
-
-
-def _unquote(content: str) -> str:
-    """A quoted line's content: without its indentation, ``>`` and one following space."""
-    inner = content.lstrip(" ")[1:]
-    return inner[1:] if inner[:1] in (" ", "\t") else inner
 
 
 def _list_marker(content: str) -> tuple[str, int]:
@@ -397,13 +371,15 @@ def _dedent(content: str, width: int) -> str:
     return content[index:]
 
 
-def scan(lines: list[str], base_offset: int, reporter: Reporter) -> list[Block]:
-    """The blocks of ``lines`` (a text without its byte order mark, split into lines).
+def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[list[Block], dict[int, Chart]]:
+    """The blocks of ``lines`` (a text without its byte order mark, split into lines), and the charts read.
 
     ``base_offset`` is the character offset of the first line in the whole
-    text: 1 when a byte order mark was removed, else 0.
+    text: 1 when a byte order mark was removed, else 0.  The charts are keyed
+    by ``id`` of their block.
     """
-    return _Scanner(lines, base_offset, reporter).run()
+    scanner = _Scanner(lines, base_offset, reporter)
+    return scanner.run(), scanner.charts
 
 
 def _cells(count: int) -> str:

@@ -63,6 +63,20 @@ def split_cells(content: str) -> tuple[tuple[str, ...], int]:
     return tuple(pieces[first:last]), offset
 
 
+def count_cells(content: str) -> int:
+    """How many cells :func:`split_cells` would cut ``content`` into, without cutting it."""
+    if "\\" in content:
+        return len(split_cells(content)[0])
+    count = content.count("|") + 1
+    if count == 1:
+        return 1
+    if not content[: content.find("|")].strip(" \t"):
+        count -= 1
+    if not content[content.rfind("|") + 1 :].strip(" \t"):
+        count -= 1
+    return count
+
+
 def is_delimiter_row(content: str) -> bool:
     """Whether ``content`` is a table's delimiter row (``|---|:--:|``)."""
     if "|" not in content or "-" not in content:
@@ -95,6 +109,12 @@ def read_alignment(cell: str) -> Alignment | None:
     return None
 
 
+def cell_text(raw: str) -> str:
+    """A cell's text: ``raw`` without surrounding spaces and tabs, an escaped pipe read as ``|``."""
+    text = raw.strip(" \t")
+    return text.replace("\\|", "|") if "\\" in text else text
+
+
 @attrs.frozen
 class Cell:
     """One table cell: ``raw`` exactly as written between its pipes.
@@ -109,7 +129,7 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return self.raw.strip(" \t").replace("\\|", "|")
+        return cell_text(self.raw)
 
     @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
@@ -126,32 +146,49 @@ class Cell:
 
 @attrs.frozen
 class Row:
-    """One table row: its raw cells, read lazily into :class:`Cell` objects.
+    """One table row: its raw cells, made into :class:`Cell` objects on request.
 
     A row can be indexed by position or by the header text of its column:
-    ``row[0]``, ``row["Rating"]``.  ``start`` is where the row's line begins.
+    ``row[0]``, ``row["Rating"]``.  ``line`` and ``offset`` are where the
+    row's line begins (``start`` as a :class:`Position`).
     """
 
     raw_cells: tuple[str, ...]
-    start: Position
+    line: int
+    offset: int = attrs.field(repr=False)
     header: tuple[str, ...] = attrs.field(repr=False)
     first_cell_offset: int = attrs.field(default=0, repr=False)
 
-    @functools.cached_property
+    @property
+    def start(self) -> Position:
+        return Position(self.line, 1, self.offset)
+
+    @property
     def cells(self) -> tuple[Cell, ...]:
-        cells: list[Cell] = []
-        column = self.start.column + self.first_cell_offset
-        offset = self.start.offset + self.first_cell_offset
-        for raw in self.raw_cells:
-            cells.append(Cell(raw, Position(self.start.line, column, offset)))
-            column += len(raw) + 1
-            offset += len(raw) + 1
-        return tuple(cells)
+        return tuple(self.cell(index) for index in range(len(self.raw_cells)))
+
+    def cell(self, index: int) -> Cell:
+        """The cell at ``index``, with its position."""
+        raw = self.raw_cells[index]
+        before = self.first_cell_offset + sum(len(cell) + 1 for cell in self.raw_cells[:index])
+        return Cell(raw, Position(self.line, 1 + before, self.offset + before))
 
     @property
     def texts(self) -> tuple[str, ...]:
         """The stripped text of each cell."""
-        return tuple(cell.text for cell in self.cells)
+        return tuple(cell_text(raw) for raw in self.raw_cells)
+
+    def text(self, key: str) -> str | None:
+        """The stripped text of the cell under the header ``key``; None when the row has no such cell."""
+        index = self._index(key)
+        return cell_text(self.raw_cells[index]) if index is not None else None
+
+    def _index(self, key: str) -> int | None:
+        try:
+            index = self.header.index(key)
+        except ValueError:
+            return None
+        return index if index < len(self.raw_cells) else None
 
     @overload
     def __getitem__(self, key: int) -> Cell: ...
@@ -159,14 +196,15 @@ class Row:
     def __getitem__(self, key: str) -> Cell: ...
     def __getitem__(self, key: int | str) -> Cell:
         if isinstance(key, str):
-            try:
-                index = self.header.index(key)
-            except ValueError:
-                raise KeyError(key) from None
-            if index >= len(self.raw_cells):
+            index = self._index(key)
+            if index is None:
                 raise KeyError(key)
-            return self.cells[index]
-        return self.cells[key]
+            return self.cell(index)
+        if key < 0:
+            key += len(self.raw_cells)
+        if not 0 <= key < len(self.raw_cells):
+            raise IndexError(key)
+        return self.cell(key)
 
     def get(self, key: str) -> Cell | None:
         """The cell under the header ``key``, or None when the row has none."""

@@ -28,12 +28,12 @@ def split_lines(text: str) -> list[str]:
 
 
 def line_content(line: str) -> str:
-    """``line`` without its line ending."""
-    if line.endswith("\n"):
-        return line[:-2] if line.endswith("\r\n") else line[:-1]
-    if line.endswith("\r"):
-        return line[:-1]
-    return line
+    """``line`` (one line, as :func:`split_lines` gives it) without its line ending.
+
+    A line holds no ``\\r`` or ``\\n`` but its ending, so stripping them off
+    the end takes exactly the ending.
+    """
+    return line.rstrip("\r\n")
 
 
 def line_ending(line: str) -> str:

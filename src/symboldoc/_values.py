@@ -43,15 +43,21 @@ class Number(Decimal):
     written.  Arithmetic gives plain Decimals.
     """
 
-    __slots__ = ("text", "unit")
-    text: str
+    __slots__ = ("_text", "unit")
+    _text: str | None
     unit: str
 
     def __new__(cls, amount: Decimal | str | int, text: str, unit: str = "") -> Number:
         self = super().__new__(cls, amount)
-        self.text = text
+        # Most numbers are written as their Decimal is: keep the text only when it differs.
+        self._text = None if text == Decimal.__str__(self) + unit else text
         self.unit = unit
         return self
+
+    @property
+    def text(self) -> str:
+        """The number as it was written: ``"23.90%"``, ``"94.83B"``."""
+        return self._text if self._text is not None else Decimal.__str__(self) + self.unit
 
     @classmethod
     def parse(cls, text: str) -> Number | None:

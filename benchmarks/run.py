@@ -1,0 +1,182 @@
+"""symboldoc's performance, as ratios measured in one run on one machine.
+
+Run: ``python benchmarks/run.py`` (``--quick`` for fewer repeats).  Needs
+mistune and python-frontmatter (symboldoc's own dependencies); reads the seed
+page from ``../shared/corpus`` when it is beside the checkout, else the
+bundled example.  Each line prints a ratio and the target it is held to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import mistune
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+import symboldoc
+
+HERE = Path(__file__).parent
+SEED = HERE.parent.parent / "shared" / "corpus" / "seed" / "KC.US.md"
+
+
+def best(function: Callable[[], Any], number: int, repeat: int) -> float:
+    """The best time of ``repeat`` runs of ``number`` calls, per call."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def typed_loads(text: str) -> symboldoc.Document:
+    """``loads`` with every typed section and generic view made."""
+    doc = symboldoc.loads(text)
+    for part in (doc.title, doc.overview, doc.score, doc.valuation, doc.peers, doc.analysts, doc.target_price):
+        del part
+    doc.sections, doc.tables, doc.charts  # noqa: B018 - made on first access
+    return doc
+
+
+def figures(doc: symboldoc.Document) -> tuple[Any, ...]:
+    """A few key figures of a page: what a batch job typically keeps."""
+    score = doc.score
+    return (doc.symbol, score.grade if score else None, score.value if score else None)
+
+
+class Report:
+    def __init__(self) -> None:
+        self.missed = 0
+
+    def line(self, name: str, value: float, target: float | None, unit: str = "x", lower: bool = True) -> None:
+        if target is None:
+            verdict = ""
+        else:
+            met = value <= target if lower else value >= target
+            self.missed += not met
+            sign = "<=" if lower else ">="
+            verdict = f"target {sign} {target:g}{unit}  {'met' if met else 'MISSED'}"
+        print(f"  {name:58} {value:8.3f}{unit}   {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    args = parser.parse_args()
+    repeat = 3 if args.quick else 7
+    text = (
+        SEED.read_text(encoding="utf-8")
+        if SEED.is_file()
+        else (resources.files("symboldoc") / "data" / "example.md").read_text(encoding="utf-8")
+    )
+    print(f"page: {SEED if SEED.is_file() else 'bundled example'} ({len(text.encode())} bytes)")
+    report = Report()
+
+    # 1. Reading, against the markdown parser symboldoc builds on.
+    markdown = mistune.create_markdown(renderer=None, plugins=["table"])
+    handler = YAMLHandler()
+
+    def generic() -> None:
+        front, content = handler.split(text)
+        with contextlib.suppress(yaml.YAMLError):  # it fails on every current page's locales, as frontmatter.loads
+            yaml.safe_load(front)
+        markdown(content)
+
+    number = 200
+    ours = best(lambda: typed_loads(text), number, repeat)
+    bare = best(lambda: markdown(text), number, repeat)
+    split = best(generic, number, repeat)
+    print(f"\nloads, every typed section made: {ours * 1e3:.3f} ms")
+    report.line("loads / mistune's bare AST parse", ours / bare, 0.5)
+    report.line("loads / frontmatter split + YAML + mistune parse", ours / split, None)
+
+    # 2. Writing back.
+    doc = symboldoc.loads(text)
+    unchanged = best(lambda: symboldoc.dumps(doc), number * 10, repeat)
+    edited = symboldoc.loads(text)
+    if edited.target_price is not None:
+        edited.target_price.highest = Decimal("99.99")
+    elif edited.front_matter is not None:
+        edited.front_matter.industry = "Edited"
+    one_edit = best(lambda: symboldoc.dumps(edited), number, repeat)
+    print(f"\ndumps: {unchanged * 1e6:.1f} us unchanged, {one_edit * 1e6:.1f} us after one edit")
+    report.line("dumps of an unchanged page / loads", unchanged / ours, 0.05)
+    report.line("dumps after one edit / loads", one_edit / ours, None)
+
+    # 3. Cost per byte as a table grows.
+    print("\ncost per byte, valuation table of N rows:")
+    head, _, tail = text.partition("| Dividend Yield |")
+    row = "| Metric {n} | 1.23 | 4/32 | 2.34 | 1.50 | 0.90 |\n"
+    per_byte = {}
+    for rows in (1_000, 10_000, 100_000):
+        page = head + "".join(row.format(n=n) for n in range(rows)) + "| Dividend Yield |" + tail
+        seconds = best(lambda page=page: typed_loads(page), 1, max(1, repeat // (1 + rows // 20_000)))
+        per_byte[rows] = seconds / len(page)
+        print(f"  {rows:>7} rows: {len(page) / 1e6:6.2f} MB, {seconds:7.3f} s, {per_byte[rows] * 1e9:6.1f} ns/byte")
+    report.line("per-byte time, 100k rows / 1k rows", per_byte[100_000] / per_byte[1_000], 1.5)
+
+    # 4. Memory held by a loaded document.
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    held = symboldoc.loads(text)
+    gc.collect()
+    loaded = tracemalloc.get_traced_memory()[0] - before
+    held.sections, held.tables, held.charts  # noqa: B018 - the generic views, kept once made
+    gc.collect()
+    viewed = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    size = len(text.encode("utf-8"))
+    print(f"\nmemory: {loaded / 1024:.1f} KiB held after loads, {viewed / 1024:.1f} KiB once the generic views are made")
+    print(f"  (the text: {size / 1024:.1f} KiB as UTF-8, {sys.getsizeof(text) / 1024:.1f} KiB as a Python str)")
+    report.line("memory held / text size (UTF-8 bytes)", loaded / size, 10)
+    report.line("memory held / text size (the str)", loaded / sys.getsizeof(text), None)
+    del held
+
+    # 5. Throughput over a directory of pages.
+    fixtures = sorted((HERE.parent / "tests" / "fixtures").glob("*.md"))
+    pages = [text, *(path.read_text(encoding="utf-8") for path in fixtures)]
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for number_ in range(400):
+            path = Path(folder) / f"page-{number_:04d}.md"
+            path.write_text(pages[number_ % len(pages)], encoding="utf-8")
+            paths.append(path)
+
+        def rate(workers: int, transform: Any) -> float:
+            start = time.perf_counter()
+            for loaded_ in symboldoc.load_many(paths, workers=workers, transform=transform):
+                assert loaded_.ok
+            return len(paths) / (time.perf_counter() - start)
+
+        print(f"\nthroughput over {len(paths)} pages ({cores} cores):")
+        one = max(rate(1, figures) for _ in range(2))
+        both = max(rate(cores, figures) for _ in range(2))
+        print(f"  with a transform in the workers: {one:7.0f} pages/s on one core, {both:7.0f} on {cores}")
+        report.line(f"{cores} cores / 1 core, transform in the workers", both / one, 1.8, lower=False)
+        whole_one = rate(1, None)
+        whole_both = rate(cores, None)
+        print(f"  whole documents sent back:       {whole_one:7.0f} pages/s on one core, {whole_both:7.0f} on {cores}")
+        report.line(f"{cores} cores / 1 core, whole documents sent back", whole_both / whole_one, None, lower=False)
+
+    print(f"\n{report.missed} target(s) missed")
+    return 1 if report.missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,119 @@
+"""Reading many pages at once: ``load_many``, on every core.
+
+The pages are read in worker processes and come back in the order they were
+given; a page that cannot be read comes back with its error, and the batch
+goes on.  A document that crossed from a worker keeps everything it read —
+blocks, front matter, typed page, warnings — but not the bindings that let an
+edit rewrite only its own lines (they are functions, which do not cross
+processes): written back unchanged, or with ``preserve=False``, it is what
+was read; to edit it in place, load it in this process with ``load``.  Pass
+``transform`` to run your own work in the workers, so only its result
+crosses back.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Generic, TextIO, TypeVar
+
+import attrs
+
+from ._api import load
+from ._document import Document
+from ._problems import SymbolDocError
+
+__all__ = ["Loaded", "load_many"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Loaded(Generic[T]):
+    """One page of a batch: its ``path``, and either its ``result`` or the ``error`` that stopped it."""
+
+    path: str
+    result: T | None = None
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def _read(job: tuple[str, bool, Callable[[Document], Any] | None]) -> Loaded[Any]:
+    path, strict, transform = job
+    try:
+        document = load(path, strict=strict)
+        return Loaded(path, transform(document) if transform is not None else document)
+    except (OSError, SymbolDocError) as error:
+        return Loaded(path, error=error)
+
+
+def load_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    strict: bool = False,
+    transform: Callable[[Document], T] | None = None,
+    progress: bool | TextIO = False,
+    chunksize: int = 8,
+) -> Iterator[Loaded[Any]]:
+    """Read many pages on ``workers`` processes (all cores by default), yielding a :class:`Loaded` per path, in order.
+
+    A path that cannot be read (missing, not UTF-8, or with a problem in
+    strict mode) gives a ``Loaded`` whose ``error`` says why; the batch goes
+    on.  ``transform`` (a picklable function, such as a module-level one) runs
+    on each document in its worker, and its result is what comes back.
+    ``workers=1`` reads in this process.  ``progress=True`` (or a text
+    stream) shows a progress bar on standard error (or that stream).
+    """
+    jobs = [(os.fspath(path), strict, transform) for path in paths]
+    stream = sys.stderr if progress is True else progress or None
+    bar = _Progress(len(jobs), stream) if stream else None
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(jobs) <= 1:
+        results: Iterator[Loaded[Any]] = map(_read, jobs)
+        yield from _reported(results, bar)
+        return
+    with ProcessPoolExecutor(max_workers=min(count, len(jobs))) as pool:
+        yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
+
+
+def _reported(results: Iterator[Loaded[Any]], bar: _Progress | None) -> Iterator[Loaded[Any]]:
+    for loaded in results:
+        if bar is not None:
+            bar.step(loaded.ok)
+        yield loaded
+    if bar is not None:
+        bar.close()
+
+
+class _Progress:
+    """A one-line progress bar: ``[#######.......] 350/1000 pages, 2 failed``."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total = total
+        self.stream = stream
+        self.done = 0
+        self.failed = 0
+        self.shown = -1
+
+    def step(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        filled = self.WIDTH * self.done // max(1, self.total)
+        if filled != self.shown or self.done == self.total:
+            self.shown = filled
+            failed = f", {self.failed} failed" if self.failed else ""
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total} pages{failed}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\n")
+        self.stream.flush()

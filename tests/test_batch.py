@@ -1,0 +1,88 @@
+"""load_many: many pages on many processes, in order, failures reported with their paths; documents pickle."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import symboldoc
+from symboldoc import DecodeError, EditError
+
+from .pages import own_pages
+
+
+def symbol_of(doc: symboldoc.Document) -> str | None:
+    """A transform: module-level, so it can be sent to worker processes."""
+    return doc.symbol
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> list[Path]:
+    paths = []
+    for number, (name, text) in enumerate(sorted(own_pages().items())):
+        path = tmp_path / f"{number}-{name}"
+        path.write_bytes(text.encode())
+        paths.append(path)
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# ok\n\xff")
+    return [*paths, bad, tmp_path / "missing.md"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_come_in_order_and_failures_carry_their_path(folder: list[Path], workers: int) -> None:
+    results = list(symboldoc.load_many(folder, workers=workers))
+    assert [result.path for result in results] == [str(path) for path in folder]
+    *good, bad, missing = results
+    assert all(result.ok and isinstance(result.result, symboldoc.Document) for result in good)
+    assert [symboldoc.dumps(result.result) for result in good] == [path.read_text() for path in folder[:-2]]
+    assert isinstance(bad.error, DecodeError) and bad.error.offset == 5 and bad.result is None
+    assert isinstance(missing.error, FileNotFoundError)
+
+
+def test_a_transform_runs_in_the_workers(folder: list[Path]) -> None:
+    results = list(symboldoc.load_many(folder[:-2], workers=2, transform=symbol_of))
+    assert [result.result for result in results] == [symboldoc.load(path).symbol for path in folder[:-2]]
+
+
+def test_strict_batches_report_problems_per_page(folder: list[Path]) -> None:
+    results = list(symboldoc.load_many(folder[:-2], workers=2, strict=True))
+    cut = next(result for result in results if result.path.endswith("current_cut.md"))
+    assert isinstance(cut.error, symboldoc.TableError)
+    assert all(result.ok for result in results if result is not cut)
+
+
+def test_progress_bar(folder: list[Path]) -> None:
+    stream = io.StringIO()
+    list(symboldoc.load_many(folder, workers=1, progress=stream))
+    shown = stream.getvalue()
+    assert shown.endswith(f"] {len(folder)}/{len(folder)} pages, 2 failed\n")
+    assert "[" + "#" * 30 + "]" in shown
+
+
+def test_documents_pickle_with_everything_they_read(example: str) -> None:
+    doc = symboldoc.loads(example)
+    copy = pickle.loads(pickle.dumps(doc))
+    assert copy.page == doc.page and copy.front_matter == doc.front_matter and copy.warnings == doc.warnings
+    assert symboldoc.dumps(copy) == example
+    assert symboldoc.dumps(copy, preserve=False) == symboldoc.dumps(doc, preserve=False)
+
+
+def test_a_pickled_document_refuses_an_edit_it_cannot_write_in_place(example: str) -> None:
+    copy = pickle.loads(pickle.dumps(symboldoc.loads(example)))
+    assert copy.target_price is not None
+    copy.target_price.highest = Decimal("99.00")
+    with pytest.raises(EditError, match=r"symboldoc\.load"):
+        symboldoc.dumps(copy)
+    assert "| Highest Target | 99.00 |" in symboldoc.dumps(copy, preserve=False)
+
+
+def test_errors_pickle() -> None:
+    problem = symboldoc.Problem(3, 1, "table", "2 cells", "found 1")
+    for error in (symboldoc.TableError(problem), DecodeError(problem, 7)):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and again.problem == problem and str(again) == str(error)
+    assert pickle.loads(pickle.dumps(DecodeError(problem, 7))).offset == 7
