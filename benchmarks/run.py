@@ -141,7 +141,8 @@ def main() -> int:
     viewed = tracemalloc.get_traced_memory()[0] - before
     tracemalloc.stop()
     size = len(text.encode("utf-8"))
-    print(f"\nmemory: {loaded / 1024:.1f} KiB held after loads, {viewed / 1024:.1f} KiB once the generic views are made")
+    views = f"{viewed / 1024:.1f} KiB once the generic views are made"
+    print(f"\nmemory: {loaded / 1024:.1f} KiB held after loads, {views}")
     print(f"  (the text: {size / 1024:.1f} KiB as UTF-8, {sys.getsizeof(text) / 1024:.1f} KiB as a Python str)")
     report.line("memory held / text size (UTF-8 bytes)", loaded / size, 10)
     report.line("memory held / text size (the str)", loaded / sys.getsizeof(text), None)
