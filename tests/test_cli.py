@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import symboldoc
 
 from .pages import FIXTURES
 
@@ -85,3 +88,85 @@ def test_directory_is_reported_not_crashed(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"symboldoc: cannot read {tmp_path}:")
     assert "Traceback" not in result.stderr
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [script(), *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def test_parse_json_is_the_to_dict_form() -> None:
+    page = FIXTURES / "older_full.md"
+    result = run("parse", "--format", "json", str(page))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data == json.loads(json.dumps(symboldoc.to_dict(symboldoc.load(page))))
+    assert data["page"]["score"]["groups"][2]["indicators"][0]["value"] == "1.24T"
+
+
+def test_parse_json_of_several_files_is_a_list() -> None:
+    result = run("parse", "--format", "json", str(FIXTURES / "older_full.md"), str(FIXTURES / "current_cut.md"))
+    data = json.loads(result.stdout)
+    assert [item["symbol"] for item in data] == ["02853.HK", "MVF.SG"]
+
+
+def test_check_passes_a_directory_of_pages(tmp_path: Path) -> None:
+    for name in ("a.md", "nested/b.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((FIXTURES / "older_full.md").read_bytes())
+    (tmp_path / "notes.txt").write_text("not a page")
+    result = run("check", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "checked 2 pages: 2 passed, 0 failed"
+
+
+def test_check_strict_names_each_problem_and_fails(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.md"
+    cut.write_bytes((FIXTURES / "current_cut.md").read_bytes())
+    lenient = run("check", str(cut))
+    assert lenient.returncode == 0 and "1 passed, 0 failed" in lenient.stdout
+    strict = run("check", "--strict", str(cut))
+    assert strict.returncode == 1
+    lines = strict.stdout.strip().splitlines()
+    assert lines[0].startswith(f"{cut}:65:1: table: expected 3 cells")
+    assert lines[1].startswith(f"{cut}:65:")
+    assert lines[-1] == "checked 1 page (strict): 0 passed, 1 failed"
+
+
+def test_check_reports_bad_paths_one_line_each(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# ok\n\xff\n")
+    result = run("check", str(empty), str(tmp_path / "missing.md"), str(bad))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"symboldoc: no pages (*.md files) under {empty}",
+        f"symboldoc: cannot read {tmp_path / 'missing.md'}: No such file or directory",
+    ]
+    assert result.stdout.splitlines() == [
+        f"{bad}:2:1: UTF-8 text: expected valid UTF-8 (byte 0xff at byte offset 5)",
+        "checked 1 page: 0 passed, 1 failed",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_is_printed_and_is_a_2020_12_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema == symboldoc.json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_version_and_usage_errors() -> None:
+    assert run("--version").stdout.strip() == f"symboldoc {symboldoc.__version__}"
+    wrong = run("frobnicate")
+    assert wrong.returncode == 2 and "invalid choice" in wrong.stderr and "Traceback" not in wrong.stderr

@@ -1,9 +1,12 @@
 """symboldoc: read Longbridge symbol documents into typed objects, and write them back byte for byte.
 
->>> import symboldoc
->>> doc = symboldoc.loads(text)          # doctest: +SKIP
->>> symboldoc.dumps(doc) == text         # doctest: +SKIP
-True
+```python
+import symboldoc
+
+doc = symboldoc.load("KC.US.md")      # any text at all reads; what could not be, is in doc.warnings
+doc.score.grade, doc.score.value      # ('C', Number('0.55'))
+symboldoc.dumps(doc)                  # the text it was read from, exactly
+```
 """
 
 from ._api import dump, dumps, load, loads
@@ -25,6 +28,7 @@ from ._blocks import (
 )
 from ._charts import Chart, RadarChart, RadarDimension, RadarIndicator
 from ._document import Document
+from ._frames import FRAME_COLUMNS, frame
 from ._frontmatter import FrontMatter, FrontMatterEntry, LocaleLink
 from ._inline import (
     CodeSpan,
@@ -38,6 +42,7 @@ from ._inline import (
     Strong,
     Text,
 )
+from ._json import from_dict, json_schema, to_dict
 from ._labels import LABELS, Labels
 from ._model import (
     AnalystRating,
@@ -69,11 +74,11 @@ from ._symbols import Market, Symbol
 from ._tables import Alignment, Cell, Row
 from ._text import Position
 from ._values import Number, Rank
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Alignment",
+    "FRAME_COLUMNS",
     "AnalystRating",
     "Analysts",
     "BlankLines",
@@ -140,7 +145,11 @@ __all__ = [
     "dump",
     "dumps",
     "load",
+    "frame",
+    "from_dict",
+    "json_schema",
     "load_many",
     "loads",
+    "to_dict",
     "__version__",
 ]

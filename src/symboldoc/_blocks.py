@@ -14,6 +14,7 @@ The block classes hold what the scanner (``_scan``) found; finer readings
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import attrs
 
@@ -266,6 +267,12 @@ class Table(Block):
     def records(self) -> list[dict[str, str]]:
         """The body rows as dicts of header text to cell text."""
         return [dict(zip(self.header, row.texts, strict=False)) for row in self.rows]
+
+    def to_dataframe(self) -> Any:
+        """The table as a pandas DataFrame of its cells' text (needs ``python-symboldoc[pandas]``)."""
+        from ._frames import table_frame  # pandas only when asked for
+
+        return table_frame(self)
 
 
 @attrs.frozen

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 from typing import TextIO
 
 from ._api import decode, dumps, loads
+from ._batch import _Progress
 from ._blocks import Heading
 from ._charts import RadarChart
 from ._document import Document
+from ._json import json_schema, to_dict
 from ._problems import SymbolDocError
 from ._sections import Section
+from ._version import __version__
 
 __all__ = ["main"]
 
 EXAMPLE = "example.md"
+#: How many pages a check must have before it draws a progress bar (on a terminal).
+PROGRESS_FROM = 20
 
 
 def example_text() -> str:
@@ -30,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="symboldoc", description="Read Longbridge symbol documents (markdown quote pages)."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser(
         "parse", help="read pages and print what was read", description="Read pages and print what was read."
@@ -38,6 +46,23 @@ def _parser() -> argparse.ArgumentParser:
         "files", nargs="*", metavar="FILE", help="pages to read; '-' reads standard input; none: the bundled example"
     )
     parse.add_argument("--strict", action="store_true", help="fail on the first problem instead of warning")
+    parse.add_argument(
+        "--format",
+        choices=("summary", "json"),
+        default="summary",
+        help="a summary for people (the default), or the JSON of symboldoc.to_dict (a list for several files)",
+    )
+    check = commands.add_parser(
+        "check",
+        help="check that pages read and come back byte for byte",
+        description="Check pages: each must come back byte for byte; with --strict, it must also have no problem. "
+        "Directories are searched for *.md files. Exits 1 when any page fails.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="pages, or directories of pages")
+    check.add_argument("--strict", action="store_true", help="a page with any problem fails too")
+    commands.add_parser(
+        "schema", help="print the JSON Schema of parse --format json", description="Print the JSON Schema."
+    )
     return parser
 
 
@@ -46,16 +71,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     out = sys.stdout
     try:
-        return _parse(args.files, args.strict, out)
+        if args.command == "check":
+            return _check(args.paths, args.strict, out)
+        if args.command == "schema":
+            print(json.dumps(json_schema(), indent=2, ensure_ascii=False), file=out)
+            return 0
+        return _parse(args.files, args.strict, args.format, out)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 1
+    except Exception as exc:  # the last resort: one line, never a traceback
+        print(f"symboldoc: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 70
 
 
-def _parse(files: Sequence[str], strict: bool, out: TextIO) -> int:
+def _parse(files: Sequence[str], strict: bool, form: str, out: TextIO) -> int:
     status = 0
     sources: list[str | None] = list(files) if files else [None]
+    documents: list[dict[str, object]] = []
     for number, name in enumerate(sources):
         label = name if name is not None else f"{EXAMPLE} (bundled example)"
         try:
@@ -69,9 +103,15 @@ def _parse(files: Sequence[str], strict: bool, out: TextIO) -> int:
             print(f"symboldoc: cannot read {label}: {exc.strerror or exc}", file=sys.stderr)
             status = 1
             continue
+        if form == "json":
+            documents.append(to_dict(doc))
+            continue
         if number:
             print(file=out)
         _summarise(label, doc, text, out)
+    if form == "json" and documents:
+        data: object = documents[0] if len(sources) == 1 else documents
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
     return status
 
 
@@ -82,6 +122,64 @@ def _read(name: str | None) -> str:
         return decode(sys.stdin.buffer.read())
     with open(name, "rb") as handle:
         return decode(handle.read())
+
+
+def _pages(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """The page files the paths name (directories searched for ``*.md``), and what was wrong with the rest."""
+    pages: list[Path] = []
+    problems: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(found for found in path.rglob("*.md") if found.is_file())
+            if not found:
+                problems.append(f"symboldoc: no pages (*.md files) under {name}")
+            pages.extend(found)
+        elif path.exists():
+            pages.append(path)
+        else:
+            problems.append(f"symboldoc: cannot read {name}: No such file or directory")
+    return pages, problems
+
+
+def _check(paths: Sequence[str], strict: bool, out: TextIO) -> int:
+    pages, problems = _pages(paths)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    bar = _Progress(len(pages), sys.stderr) if len(pages) >= PROGRESS_FROM and sys.stderr.isatty() else None
+    failed = 0
+    for page in pages:
+        lines = _check_page(page, strict)
+        if bar is not None and lines:
+            sys.stderr.write("\r\033[K")  # the problems go above the bar
+        for line in lines:
+            print(line, file=out)
+        failed += bool(lines)
+        if bar is not None:
+            bar.step(not lines)
+    if bar is not None:
+        bar.close()
+    passed = len(pages) - failed
+    mode = " (strict)" if strict else ""
+    print(f"checked {_plural(len(pages), 'page')}{mode}: {passed} passed, {failed} failed", file=out)
+    return 1 if failed or problems else 0
+
+
+def _check_page(page: Path, strict: bool) -> list[str]:
+    """What is wrong with one page, one ``path:line:column: message`` line each (nothing when it passes)."""
+    try:
+        text = decode(page.read_bytes())
+    except SymbolDocError as exc:
+        return [f"{page}:{exc.line}:{exc.column}: {exc.problem.message}"]
+    except OSError as exc:
+        return [f"{page}:1:1: cannot read: {exc.strerror or exc}"]
+    doc = loads(text)
+    lines = []
+    if dumps(doc) != text:  # pragma: no cover - a broken promise, reported if it ever happens
+        lines.append(f"{page}:1:1: round trip: the text written back differs from the text read")
+    if strict:
+        lines.extend(f"{page}:{problem.line}:{problem.column}: {problem.message}" for problem in doc.warnings)
+    return lines
 
 
 def _summarise(label: str, doc: Document, text: str, out: TextIO) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -65,6 +65,10 @@ class FrontMatterEntry:
     line: int
 
 
+def _as_tuple(links: Iterable[LocaleLink]) -> tuple[LocaleLink, ...]:
+    return tuple(links)
+
+
 @attrs.define
 class FrontMatter:
     """The front matter, typed.
@@ -85,7 +89,7 @@ class FrontMatter:
     name: str | None = None
     industry: str | None = None
     datetime: _dt.datetime | None = datetime_field()
-    locales: tuple[LocaleLink, ...] = attrs.field(default=(), converter=tuple)
+    locales: tuple[LocaleLink, ...] = attrs.field(default=(), converter=_as_tuple)
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     entries: tuple[FrontMatterEntry, ...] = attrs.field(default=(), repr=False, eq=False)
 
