@@ -110,15 +110,6 @@ class _Scanner:
 
     # -- building blocks -------------------------------------------------
 
-    def _line_offsets(self, begin: int, end: int) -> list[int]:
-        """The character offset of each line ``begin:end`` (``begin`` is the next block's start)."""
-        offsets = []
-        offset = self.offset
-        for index in range(begin, end):
-            offsets.append(offset)
-            offset += len(self.lines[index])
-        return offsets
-
     def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
         source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
         self.blocks.append(cls(source, begin + 1, self.offset, **fields))
