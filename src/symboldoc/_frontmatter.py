@@ -168,6 +168,11 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
     quoted = _plain_quoted(group, key)
     if quoted is not None and key is not None:
         return FrontMatterEntry(key, quoted, source, line)
+    # A list of markdown links, as `locales` is: YAML can only fail on it (``[en](...)``
+    # is a flow sequence followed by more), so it is read as links straight away.
+    links = _read_link_list(group) if key is not None and len(group) > 1 else None
+    if links:
+        return FrontMatterEntry(key, links, source, line)
     loader = _AliasFreeLoader if ("&" in source or "*" in source) else _Loader
     try:
         loaded = _HANDLER.load(source, Loader=loader)
