@@ -154,7 +154,7 @@ def main() -> int:
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as folder:
         paths = []
-        for number_ in range(400):
+        for number_ in range(1200):
             path = Path(folder) / f"page-{number_:04d}.md"
             path.write_text(pages[number_ % len(pages)], encoding="utf-8")
             paths.append(path)

@@ -124,31 +124,38 @@ def _read_radar(data: Any, line: int, reporter: Reporter) -> Chart:
             if not isinstance(item, dict):
                 problem(f"an object for indicator {number} of {where}")
                 continue
+            # What is wrong is described only when something is (most charts are right).
+            what = (number, where)
             indicators.append(
                 RadarIndicator(
-                    _string(item.get("name"), f"indicator {number} name of {where}", problem) or "",
-                    _number(item.get("value"), f"indicator {number} value of {where}", problem),
-                    _grade(item.get("rating"), f"indicator {number} rating of {where}", problem),
+                    _string(item.get("name"), "name", what, problem) or "",
+                    _number(item.get("value"), "value", what, problem),
+                    _grade(item.get("rating"), "rating", what, problem),
                 )
             )
         dimensions.append(
             RadarDimension(
-                _string(raw.get("name"), f"the name of {where}", problem) or "",
-                _grade(raw.get("grade"), f"the grade of {where}", problem),
+                _string(raw.get("name"), "name", (0, where), problem) or "",
+                _grade(raw.get("grade"), "grade", (0, where), problem),
                 tuple(indicators),
             )
         )
     return RadarChart("radar", data, title, tuple(dimensions))
 
 
-def _string(value: Any, what: str, problem: Any) -> str | None:
+def _what(field: str, where: tuple[int, str]) -> str:
+    number, dimension = where
+    return f"indicator {number} {field} of {dimension}" if number else f"the {field} of {dimension}"
+
+
+def _string(value: Any, field: str, where: tuple[int, str], problem: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    problem(f"a string for {what}", f"found {str(value)[:80]}")
+    problem(f"a string for {_what(field, where)}", f"found {str(value)[:80]}")
     return None
 
 
-def _number(value: Any, what: str, problem: Any) -> Number | None:
+def _number(value: Any, field: str, where: tuple[int, str], problem: Any) -> Number | None:
     if value is None:
         return None
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
@@ -158,11 +165,11 @@ def _number(value: Any, what: str, problem: Any) -> Number | None:
             return read_number(value)
         except ValueError:
             pass
-    problem(f"a number for {what}", f"found {str(value)[:80]}")
+    problem(f"a number for {_what(field, where)}", f"found {str(value)[:80]}")
     return None
 
 
-def _grade(value: Any, what: str, problem: Any) -> str | None:
+def _grade(value: Any, field: str, where: tuple[int, str], problem: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -170,5 +177,5 @@ def _grade(value: Any, what: str, problem: Any) -> str | None:
             return read_grade(value)
         except ValueError:
             pass
-    problem(f"a grade A to E for {what}", f"found {str(value)[:80]}")
+    problem(f"a grade A to E for {_what(field, where)}", f"found {str(value)[:80]}")
     return None
