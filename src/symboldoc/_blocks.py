@@ -242,6 +242,13 @@ class Table(Block):
             offset += len(text)
         return tuple(rows)
 
+    def row_cells(self) -> list[tuple[str, ...]]:
+        """The raw cells of each line of the table, as :attr:`all_rows` holds them, without building rows.
+
+        Line ``n`` of the list is line ``table.line + n`` of the document.
+        """
+        return [split_cells(line_content(text))[0] for text in split_lines(self.source)]
+
     @property
     def header_row(self) -> Row:
         return self.all_rows[0]

@@ -15,9 +15,19 @@ from typing import Any
 import attrs
 
 from ._problems import Reporter
-from ._values import Number, read_grade, read_number
+from ._values import _NONE, GRADES, Number, is_number_text, read_grade, read_number
 
-__all__ = ["CHART_INFO_PREFIX", "Chart", "RadarChart", "RadarDimension", "RadarIndicator", "read_chart"]
+__all__ = [
+    "CHART_INFO_PREFIX",
+    "Chart",
+    "RadarChart",
+    "RadarDimension",
+    "RadarIndicator",
+    "RadarOutline",
+    "check_chart",
+    "read_chart",
+    "spoke_value",
+]
 
 CHART_INFO_PREFIX = "chart-data:"
 
@@ -80,27 +90,73 @@ def _refuse_constant(name: str) -> Any:
 
 def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> Chart:
     """Read a chart block's ``body``, whose first line is line ``body_line`` of the document."""
-    try:
-        data = _decode(body)
-    except json.JSONDecodeError as exc:
-        reporter.report(body_line + exc.lineno - 1, exc.colno, "chart-data block", "valid JSON", exc.msg)
-        return Chart(chart_type, None)
-    except (RecursionError, ValueError) as exc:
-        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
+    data = _decode_reported(body, body_line, reporter)
+    if data is _UNREADABLE:
         return Chart(chart_type, None)
     if chart_type != "radar":
         return Chart(chart_type, data)
-    return _read_radar(data, body_line, reporter)
+    if not isinstance(data, dict):
+        reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
+        return Chart("radar", data)
+    outline = _outline(data, body_line, reporter)
+    dimensions = tuple(
+        RadarDimension(name, grade, tuple(RadarIndicator(spoke[0], _value(spoke[1]), spoke[2]) for spoke in spokes))
+        for name, grade, spokes in outline.dimensions
+    )
+    return RadarChart("radar", data, outline.title, dimensions)
 
 
-def _read_radar(data: Any, line: int, reporter: Reporter) -> Chart:
+def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> RadarOutline | None:
+    """Report what is wrong with a chart block's ``body`` (as :func:`read_chart` would), building no chart.
+
+    For a radar chart, its outline: what the page reader compares with the
+    indicator tables.  None for other charts and for JSON that is not a radar chart.
+    """
+    data = _decode_reported(body, body_line, reporter)
+    if data is _UNREADABLE or chart_type != "radar":
+        return None
+    if not isinstance(data, dict):
+        reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
+        return None
+    return _outline(data, body_line, reporter)
+
+
+_UNREADABLE = object()
+
+
+def _decode_reported(body: str, body_line: int, reporter: Reporter) -> Any:
+    """The decoded JSON of ``body``, or ``_UNREADABLE`` once what is wrong with it is reported."""
+    try:
+        return _decode(body)
+    except json.JSONDecodeError as exc:
+        reporter.report(body_line + exc.lineno - 1, exc.colno, "chart-data block", "valid JSON", exc.msg)
+    except (RecursionError, ValueError) as exc:
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
+    return _UNREADABLE
+
+
+#: One indicator of a radar chart as written: its name, its value as the JSON holds it (a
+#: number's text, or an int or Decimal; None where there is none) and its rating (a grade or None).
+Spoke = tuple[str, "str | int | Decimal | None", "str | None"]
+
+
+@attrs.frozen
+class RadarOutline:
+    """A radar chart's JSON, checked: its title, and each dimension's name, grade and spokes.
+
+    What the page reader needs of a chart, without the typed objects of a
+    :class:`RadarChart` (numbers stay as the JSON writes them).
+    """
+
+    title: str | None
+    dimensions: tuple[tuple[str, str | None, tuple[Spoke, ...]], ...]
+
+
+def _outline(data: dict[str, Any], line: int, reporter: Reporter) -> RadarOutline:
     def problem(expected: str, detail: str = "") -> None:
         reporter.report(line, 1, "chart-data block", expected, detail)
 
-    if not isinstance(data, dict):
-        problem("a JSON object for a radar chart")
-        return Chart("radar", data)
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         problem("a string 'title'")
@@ -109,7 +165,7 @@ def _read_radar(data: Any, line: int, reporter: Reporter) -> Chart:
     if not isinstance(raw_dimensions, list):
         problem("a list of 'dimensions'")
         raw_dimensions = []
-    dimensions: list[RadarDimension] = []
+    dimensions = []
     for index, raw in enumerate(raw_dimensions):
         where = f"dimension {index + 1}"
         if not isinstance(raw, dict):
@@ -119,28 +175,54 @@ def _read_radar(data: Any, line: int, reporter: Reporter) -> Chart:
         if not isinstance(raw_indicators, list):
             problem(f"a list of indicators in {where}")
             raw_indicators = []
-        indicators: list[RadarIndicator] = []
+        spokes: list[Spoke] = []
         for number, item in enumerate(raw_indicators, 1):
             if not isinstance(item, dict):
                 problem(f"an object for indicator {number} of {where}")
                 continue
+            name, value, rating = item.get("name"), item.get("value"), item.get("rating")
             # What is wrong is described only when something is (most charts are right).
-            what = (number, where)
-            indicators.append(
-                RadarIndicator(
-                    _string(item.get("name"), "name", what, problem) or "",
-                    _number(item.get("value"), "value", what, problem),
-                    _grade(item.get("rating"), "rating", what, problem),
-                )
-            )
+            if not (
+                type(name) is str
+                and type(rating) is str
+                and rating in _GRADE_TEXTS
+                and isinstance(value, str)
+                and is_number_text(value)
+            ):
+                what = (number, where)
+                name = _string(name, "name", what, problem)
+                value = _number(value, "value", what, problem)
+                rating = _grade(rating, "rating", what, problem)
+            spokes.append((name or "", value, _grade_of(rating)))
         dimensions.append(
-            RadarDimension(
+            (
                 _string(raw.get("name"), "name", (0, where), problem) or "",
                 _grade(raw.get("grade"), "grade", (0, where), problem),
-                tuple(indicators),
+                tuple(spokes),
             )
         )
-    return RadarChart("radar", data, title, tuple(dimensions))
+    return RadarOutline(title, tuple(dimensions))
+
+
+#: The ratings a chart writes: a grade, or nothing.
+_GRADE_TEXTS = frozenset(("", "-", *GRADES))
+
+
+def _grade_of(rating: str | None) -> str | None:
+    return None if rating is None or rating in _NONE else rating
+
+
+def spoke_value(spoke: Spoke) -> Number | None:
+    """The value of a checked spoke as a :class:`Number` (None where it has none)."""
+    return _value(spoke[1])
+
+
+def _value(value: str | int | Decimal | None) -> Number | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return read_number(value)
+    return Number(value, str(value))
 
 
 def _what(field: str, where: tuple[int, str]) -> str:
@@ -155,16 +237,14 @@ def _string(value: Any, field: str, where: tuple[int, str], problem: Any) -> str
     return None
 
 
-def _number(value: Any, field: str, where: tuple[int, str], problem: Any) -> Number | None:
+def _number(value: Any, field: str, where: tuple[int, str], problem: Any) -> str | int | Decimal | None:
+    """``value`` when it is a number (the text of one, or a JSON number), else None (reported)."""
     if value is None:
         return None
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return Number(value, str(value))
-    if isinstance(value, str):
-        try:
-            return read_number(value)
-        except ValueError:
-            pass
+        return value
+    if isinstance(value, str) and is_number_text(value):
+        return value
     problem(f"a number for {_what(field, where)}", f"found {str(value)[:80]}")
     return None
 

@@ -214,10 +214,10 @@ class Binder:
         items: Callable[[Document], Sequence[Any]],
         fields: Callable[[Any], tuple[Any, ...]],
         cells: Callable[[Any], tuple[str, ...]],
-        read: Sequence[tuple[Any, Row]],
+        read: Sequence[tuple[Any, int]],
         what: str,
     ) -> None:
-        """The body rows of ``table`` show the objects of a model list; ``read`` pairs each with its row.
+        """The body rows of ``table`` show the objects of a model list; ``read`` pairs each with its row's line.
 
         ``fields`` gives an object's field values (compared by identity, so
         nothing is formatted until something changed); ``cells`` its row's texts.
@@ -226,15 +226,15 @@ class Binder:
         row; rows the reader did not take into the model stay where they are.
         """
         objects = tuple(obj for obj, _ in read)
-        lines_at = tuple(row.line - table.line for _, row in read)
+        lines_at = tuple(line - table.line for _, line in read)
         view = functools.partial(_rows_view, items, fields)
         self.add(table, view, _render_rows, (objects, lines_at, cells), what, identity=True)
 
-    def keyed(self, table: Table, fields: Sequence[tuple[str, View, tuple[Row, int] | None]], what: str) -> None:
-        """A table of label, value rows: each field is shown in a cell (or has no row yet)."""
+    def keyed(self, table: Table, fields: Sequence[tuple[str, View, tuple[int, int] | None]], what: str) -> None:
+        """A table of label, value rows: each field is shown in a cell (its line and column), or has no row yet."""
         labels = tuple(label for label, _, _ in fields)
         getters = tuple(get for _, get, _ in fields)
-        places = tuple(None if place is None else (place[0].line - table.line, place[1]) for _, _, place in fields)
+        places = tuple(None if place is None else (place[0] - table.line, place[1]) for _, _, place in fields)
         view = functools.partial(_keyed_view, getters)
         self.add(table, view, _render_keyed, (labels, places), what, hashed=True)
 

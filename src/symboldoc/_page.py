@@ -14,7 +14,6 @@ Profile, Score Analysis with bold category lines).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import operator
 import re
@@ -34,7 +33,7 @@ from ._blocks import (
     Table,
     ThematicBreak,
 )
-from ._charts import Chart, RadarChart
+from ._charts import RadarOutline, Spoke, spoke_value
 from ._edit import Binder, View, present
 from ._frontmatter import FrontMatter
 from ._inline import Link, iter_links, parse_inline, plain_text
@@ -65,7 +64,7 @@ from ._render import (
     valuation_cells,
 )
 from ._symbols import Symbol
-from ._tables import Cell, Row, cell_text
+from ._tables import Cell, cell_text
 from ._text import Position, line_content, split_lines
 from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
 
@@ -92,7 +91,7 @@ class _Part:
 def read_page(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, Chart],
+    charts: Mapping[int, RadarOutline],
     reporter: Reporter,
     binder: Binder,
 ) -> SymbolPage | None:
@@ -164,9 +163,9 @@ def _labelled(text: str) -> tuple[str, str]:
 class _PageReader:
     """One reading of one page: the labels, the reporter, and what was read."""
 
-    def __init__(self, labels: Labels, charts: Mapping[int, Chart], reporter: Reporter, binder: Binder) -> None:
+    def __init__(self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder) -> None:
         self.labels = labels
-        self.charts = charts  # the charts the scanner read, by id of their block
+        self.charts = charts  # the radar charts the scanner checked, by id of their block
         self.reporter = reporter
         self.bind = binder
         # Which parts of the page have a place in the text, for the structure guard.
@@ -193,24 +192,8 @@ class _PageReader:
             self.report(cell.start, construct, what, f"found {cell.text!r}")
             return None
 
-    def column(self, row: Row, read: Callable[[str], T | None], construct: str, what: str, name: str) -> T | None:
-        """The value in the column headed ``name`` of ``row`` (see :meth:`value`); None when the row has none."""
-        try:
-            index = row.header.index(name)
-        except ValueError:
-            return None
-        if index >= len(row.raw_cells):
-            return None
-        text = cell_text(row.raw_cells[index])
-        try:
-            return read(text)
-        except ValueError:
-            self.report(row.cell(index).start, construct, what, f"found {text[:80]!r}")
-            return None
-
-    def complete_rows(self, table: Table) -> list[Row]:
-        """The rows holding a cell for every column: a shorter row (a page cut mid-row) is not read."""
-        return [row for row in table.rows if len(row) >= len(table.header)]
+    def table(self, table: Table) -> _TableReading:
+        return _TableReading(table, self.report)
 
     def unexpected(self, block: Block, construct: str) -> None:
         if not isinstance(block, BlankLines):
@@ -347,31 +330,31 @@ class _PageReader:
         """
         labels = self.labels
         known = {labels.industry, labels.website, *labels.exchange}
-        rows = table.all_rows
         cells = [
-            (cell, row, column)
-            for row in (rows[0], *rows[2:])
-            for column, cell in enumerate(row.cells)
-            if cell.text and cell.text.strip("-: ")
+            (text, line, column)
+            for line, row in enumerate(table.row_cells(), table.line)
+            if line != table.line + 1  # the delimiter row
+            for column, text in enumerate(map(cell_text, row))
+            if text.strip("-: ")
         ]
         overview = self.overview()
-        found: dict[str, tuple[Row, int]] = {}
+        found: dict[str, tuple[int, int]] = {}
         exchange_label = labels.exchange[0]
-        for index, (cell, _, _) in enumerate(cells[:-1]):
-            if cell.text not in known:
+        for index, (text, _, _) in enumerate(cells[:-1]):
+            if text not in known:
                 continue
-            value, row, column = cells[index + 1]
-            if value.text in known:
+            value, line, column = cells[index + 1]
+            if value in known:
                 continue
-            if cell.text == labels.industry:
-                overview.industry = value.text
-            elif cell.text == labels.website:
-                links = value.links
-                overview.website = links[0] if links else Link(value.text, parse_inline(value.text))
+            if text == labels.industry:
+                overview.industry = value
+            elif text == labels.website:
+                links = list(iter_links(parse_inline(value)))
+                overview.website = links[0] if links else Link(value, parse_inline(value))
             else:
-                overview.exchange = value.text
-                exchange_label = cell.text
-            found[labels.exchange[0] if cell.text in labels.exchange else cell.text] = (row, column)
+                overview.exchange = value
+                exchange_label = text
+            found[labels.exchange[0] if text in labels.exchange else text] = (line, column)
         self.places.add("overview_table")
         fields = [
             (labels.industry, lambda d: _overview(d).industry, found.get(labels.industry)),
@@ -469,7 +452,7 @@ class _PageReader:
                     self.bind.places(block, [_grade_place(block)], view, f"doc.score.groups[{number}].grade")
             elif isinstance(block, ChartBlock):
                 chart = self.charts.get(id(block))
-                if isinstance(chart, RadarChart) and score.chart_title is None:
+                if chart is not None and score.chart_title is None:
                     score.chart_title = chart.title  # its figures are checked once the page is read
                     self.bind_chart(block, chart)
                 else:
@@ -535,9 +518,10 @@ class _PageReader:
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
-        found: dict[str, tuple[Row, int]] = {}
-        for row in self.complete_rows(table):
-            name, cell = cell_text(row.raw_cells[0]), _CellAt(row, 1)
+        reading = self.table(table)
+        found: dict[str, tuple[int, int]] = {}
+        for line, cells in reading.rows:
+            name, cell = cell_text(cells[0]), reading.cell(line, cells, 1)
             if name == labels.industry_ranking:
                 score.industry_rank = self.value(cell, read_rank, "score table", "a rank like '20 / 32'")
             elif name == labels.industry_median:
@@ -545,9 +529,10 @@ class _PageReader:
             elif name == labels.industry_average:
                 score.industry_average = self.value(cell, read_grade, "score table", "a grade A to E")
             else:
-                self.report(row.start, "score table", "Industry Ranking, Median or Average", f"found {name!r}")
+                expected = "Industry Ranking, Median or Average"
+                self.report(reading.row_start(line), "score table", expected, f"found {name!r}")
                 continue
-            found[name] = (row, 1)
+            found[name] = (line, 1)
 
         def rank(doc: Document) -> str | None:
             value = _score(doc).industry_rank
@@ -575,21 +560,24 @@ class _PageReader:
             category = name  # the current layout: each group is a category of its own
         return IndicatorGroup(name, grade, category)
 
-    def read_indicators(self, table: Table) -> list[tuple[Indicator, Row]]:
+    def read_indicators(self, table: Table) -> list[tuple[Indicator, int]]:
+        """The indicators of a group's table, each with the line of its row."""
         labels = self.labels
+        reading = self.table(table)
+        name, value, rating = map(reading.column, (labels.indicator, labels.value, labels.rating))
         indicators = []
-        for row in self.complete_rows(table):
+        for line, cells in reading.rows:
             indicator = Indicator(
-                row.text(labels.indicator) or "",
-                self.column(row, read_number, "indicator table", "a number", labels.value),
-                self.column(row, read_grade, "indicator table", "a grade A to E", labels.rating),
+                reading.text(cells, name) or "",
+                reading.value(line, cells, value, read_number, "indicator table", "a number"),
+                reading.value(line, cells, rating, read_grade, "indicator table", "a grade A to E"),
             )
-            indicators.append((indicator, row))
+            indicators.append((indicator, line))
         return indicators
 
-    def bind_chart(self, block: ChartBlock, chart: RadarChart) -> None:
+    def bind_chart(self, block: ChartBlock, chart: RadarOutline) -> None:
         """The radar chart repeats the groups: its title and each dimension named like a group."""
-        names = [dimension.name for dimension in chart.dimensions]
+        names = [name for name, _, _ in chart.dimensions]
 
         def view(doc: Document) -> tuple[tuple[Any, ...], ...]:
             # Model objects and their field values, compared by identity: cheap when nothing changed.
@@ -614,8 +602,7 @@ class _PageReader:
                     dimension["grade"], dimension["indicators"] = new["grade"], new["indicators"]
             return data
 
-        if isinstance(chart.data, dict):
-            self.bind.chart(block, view, update, "the chart-data block")
+        self.bind.chart(block, view, update, "the chart-data block")
 
     # -- Valuation Analysis -----------------------------------------------------------
 
@@ -627,19 +614,22 @@ class _PageReader:
                 continue
             valuation = self.page.valuation = Valuation()
             self.places.add("valuation")
+            reading = self.table(block)
+            metric, rank = reading.column(labels.metric), reading.column(labels.industry_ranking)
+            current, high, median, low = map(reading.column, (labels.current, labels.high, labels.median, labels.low))
+            number = "a number or '-'"
             read = []
-            for row in self.complete_rows(block):
-                number = functools.partial(self.column, row, read_number, "valuation table", "a number or '-'")
+            for line, cells in reading.rows:
                 item = ValuationRow(
-                    row.text(labels.metric) or "",
-                    number(labels.current),
-                    self.column(row, read_rank, "valuation table", "a rank or '-'", labels.industry_ranking),
-                    number(labels.high),
-                    number(labels.median),
-                    number(labels.low),
+                    reading.text(cells, metric) or "",
+                    reading.value(line, cells, current, read_number, "valuation table", number),
+                    reading.value(line, cells, rank, read_rank, "valuation table", "a rank or '-'"),
+                    reading.value(line, cells, high, read_number, "valuation table", number),
+                    reading.value(line, cells, median, read_number, "valuation table", number),
+                    reading.value(line, cells, low, read_number, "valuation table", number),
                 )
                 valuation.rows.append(item)
-                read.append((item, row))
+                read.append((item, line))
             items = lambda d: _part(d, "valuation").rows
             self.bind.rows(block, items, _VALUATION_FIELDS, valuation_cells, read, "doc.valuation")
 
@@ -648,14 +638,25 @@ class _PageReader:
     def read_peers(self, part: _Part) -> None:
         labels = self.labels
         for block in part.blocks:
-            if not isinstance(block, Table) or block.header[:1] != (labels.rank,) or "peers" in self.places:
+            if (
+                not isinstance(block, Table)
+                or block.header[:1] != (labels.rank,)
+                or labels.name not in block.header
+                or "peers" in self.places
+            ):
                 self.unexpected(block, "Peer Comparison")
                 continue
             self.places.add("peers")
+            reading = self.table(block)
+            rank_at, name_at = reading.column(labels.rank), reading.column(labels.name)
+            grade_names = (labels.profit, labels.growth, labels.operation, labels.security, labels.cash, labels.rating)
+            grades_at = [reading.column(name) for name in grade_names]
+            grade = "a grade A to E"
             read = []
-            for row in self.complete_rows(block):
-                rank = self.column(row, read_count, "peer table", "a rank number", labels.rank)
-                name_cell = _CellAt(row, row.header.index(labels.name))
+            for line, cells in reading.rows:
+                rank = reading.value(line, cells, rank_at, read_count, "peer table", "a rank number")
+                name_cell = reading.cell(line, cells, name_at)
+                assert name_cell is not None  # the table has a Name column, and the row a cell in each
                 split = _split_peer_name(name_cell.text)
                 name, symbol = name_cell.text, None
                 if split is not None:
@@ -664,21 +665,11 @@ class _PageReader:
                 else:
                     self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text[:80]!r}")
 
-                grade = functools.partial(self.column, row, read_grade, "peer table", "a grade A to E")
-                peer = Peer(
-                    rank if rank is not None else 0,
-                    name,
-                    symbol,
-                    grade(labels.profit),
-                    grade(labels.growth),
-                    grade(labels.operation),
-                    grade(labels.security),
-                    grade(labels.cash),
-                    grade(labels.rating),
-                )
+                grades = [reading.value(line, cells, at, read_grade, "peer table", grade) for at in grades_at]
+                peer = Peer(rank if rank is not None else 0, name, symbol, *grades)
                 peer._written_name = name_cell.text
                 self.page.peers.append(peer)
-                read.append((peer, row))
+                read.append((peer, line))
             self.bind.rows(block, lambda d: _present_page(d).peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
@@ -724,15 +715,17 @@ class _PageReader:
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
             self.places.add("ratings")
+            reading = self.table(block)
+            name, count, share = map(reading.column, (labels.rating, labels.count, labels.percentage))
             read = []
-            for row in self.complete_rows(block):
+            for line, cells in reading.rows:
                 rating = AnalystRating(
-                    row.text(labels.rating) or "",
-                    self.column(row, read_count, "analyst table", "a whole number", labels.count),
-                    self.column(row, read_number, "analyst table", "a percentage", labels.percentage),
+                    reading.text(cells, name) or "",
+                    reading.value(line, cells, count, read_count, "analyst table", "a whole number"),
+                    reading.value(line, cells, share, read_number, "analyst table", "a percentage"),
                 )
                 analysts.ratings.append(rating)
-                read.append((rating, row))
+                read.append((rating, line))
             items = lambda d: _part(d, "analysts").ratings
             self.bind.rows(block, items, _ANALYST_FIELDS, analyst_cells, read, "doc.analysts.ratings")
             return
@@ -741,14 +734,16 @@ class _PageReader:
     def read_targets(self, table: Table, targets: TargetPrice) -> None:
         labels = self.labels
         fields = {labels.current_price: "current", labels.highest_target: "highest", labels.lowest_target: "lowest"}
-        found: dict[str, tuple[Row, int]] = {}
-        for row in self.complete_rows(table):
-            field = fields.get(cell_text(row.raw_cells[0]))
+        reading = self.table(table)
+        price_at = reading.column(labels.price)
+        found: dict[str, tuple[int, int]] = {}
+        for line, cells in reading.rows:
+            field = fields.get(cell_text(cells[0]))
             if field is None:
-                self.report(row.start, "target price table", "Current Price, Highest or Lowest Target")
+                self.report(reading.row_start(line), "target price table", "Current Price, Highest or Lowest Target")
                 continue
-            setattr(targets, field, self.column(row, read_number, "target price table", "a price", labels.price))
-            found[field] = (row, 1)
+            setattr(targets, field, reading.value(line, cells, price_at, read_number, "target price table", "a price"))
+            found[field] = (line, 1)
 
         def price(field: str) -> View:
             return lambda d: _price_text(getattr(_part(d, "target_price"), field))
@@ -811,20 +806,20 @@ class _PageReader:
             return
         for block in blocks:
             chart = self.charts.get(id(block))
-            if not isinstance(chart, RadarChart):
+            if chart is None:
                 continue
-            for dimension in chart.dimensions:
-                group = score.group(dimension.name)
+            for name, grade, spokes in chart.dimensions:
+                group = score.group(name)
                 if group is None:
                     continue
-                table = self.group_tables.get(id(group))
-                where = f"the table on line {table.start.line}" if table else "its table"
-                found = [(i.name, i.value, i.rating) for i in dimension.indicators]
-                wanted = [(i.name, i.value, i.rating) for i in group.indicators]
-                if dimension.grade != group.grade:
+                if grade != group.grade:
                     expected = f"grade {group.grade} for {group.name!r}"
-                    self.report(block.start, "chart-data block", expected, f"found {dimension.grade}")
-                if found != wanted:
+                    self.report(block.start, "chart-data block", expected, f"found {grade}")
+                if not _same_indicators(group.indicators, spokes):
+                    table = self.group_tables.get(id(group))
+                    where = f"the table on line {table.start.line}" if table else "its table"
+                    wanted = [(i.name, i.value, i.rating) for i in group.indicators]
+                    found = [(spoke[0], spoke_value(spoke), spoke[2]) for spoke in spokes]
                     self.report(
                         block.start,
                         "chart-data block",
@@ -842,6 +837,21 @@ class _PageReader:
         self.report(last.end, "page", "the disclaimer at the end of the page", "the page looks cut off here")
 
 
+def _same_indicators(indicators: Sequence[Indicator], spokes: Sequence[Spoke]) -> bool:
+    """Whether a chart's spokes say what an indicator table says (numbers compared as amounts)."""
+    if len(indicators) != len(spokes):
+        return False
+    for indicator, (name, value, rating) in zip(indicators, spokes, strict=True):
+        if indicator.name != name or indicator.rating != rating:
+            return False
+        number = indicator.value
+        if isinstance(value, str) and number is not None and value.strip() == number.text:
+            continue  # written alike: the same amount, without reading the chart's number
+        if spoke_value((name, value, rating)) != number:
+            return False
+    return True
+
+
 def _difference(wanted: Sequence[tuple[object, ...]], found: Sequence[tuple[object, ...]]) -> str:
     for index, (table_row, chart_row) in enumerate(zip(wanted, found, strict=False)):
         if table_row != chart_row:
@@ -849,20 +859,80 @@ def _difference(wanted: Sequence[tuple[object, ...]], found: Sequence[tuple[obje
     return f"the table has {len(wanted)} indicators, the chart {len(found)}"
 
 
+class _TableReading:
+    """One table being read: its body rows cut once, its columns found by name, its cells read as values.
+
+    Only rows holding a cell for every column are read: a shorter row (a page
+    cut mid-row) is left as it is.  A cell a reader refuses is reported
+    where it stands, and read as None.
+    """
+
+    def __init__(self, table: Table, report: Callable[[Position, str, str, str], None]) -> None:
+        self.table = table
+        self.report = report
+        width = len(table.header)
+        #: The body rows read: the line number of each and its raw cells.
+        self.rows = [
+            (table.line + number, cells)
+            for number, cells in enumerate(table.row_cells())
+            if number >= 2 and len(cells) >= width
+        ]
+
+    def column(self, name: str) -> int | None:
+        """Where the first column headed ``name`` stands, or None when the table has none."""
+        try:
+            return self.table.header.index(name)
+        except ValueError:
+            return None
+
+    def text(self, cells: tuple[str, ...], index: int | None) -> str | None:
+        """The text of the cell at ``index`` (a :meth:`column`); None for no column."""
+        return None if index is None else cell_text(cells[index])
+
+    def value(
+        self,
+        line: int,
+        cells: tuple[str, ...],
+        index: int | None,
+        read: Callable[[str], T | None],
+        construct: str,
+        what: str,
+    ) -> T | None:
+        """``read`` applied to the text of the cell at ``index``; a text it refuses is reported and read as None."""
+        if index is None:
+            return None
+        text = cell_text(cells[index])
+        try:
+            return read(text)
+        except ValueError:
+            self.report(self.cell_start(line, index), construct, what, f"found {text[:80]!r}")
+            return None
+
+    def cell(self, line: int, cells: tuple[str, ...], index: int | None) -> _CellAt | None:
+        """The cell at ``index`` of a row, as a located text; None where the row has none."""
+        if index is None or index >= len(cells):
+            return None
+        return _CellAt(self, line, index, cell_text(cells[index]))
+
+    def row_start(self, line: int) -> Position:
+        return self.table.all_rows[line - self.table.line].start
+
+    def cell_start(self, line: int, index: int) -> Position:
+        return self.table.all_rows[line - self.table.line].cell(index).start
+
+
 @attrs.frozen
 class _CellAt:
-    """A cell of a row, its text read straight from the raw cell; its place made only when asked."""
+    """A cell of a table being read: its text, and its place, made only when asked."""
 
-    row: Row
+    reading: _TableReading
+    line: int
     index: int
-
-    @property
-    def text(self) -> str:
-        return cell_text(self.row.raw_cells[self.index])
+    text: str
 
     @property
     def start(self) -> Position:
-        return self.row.cell(self.index).start
+        return self.reading.cell_start(self.line, self.index)
 
 
 class _Located(Protocol):

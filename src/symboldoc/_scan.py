@@ -35,7 +35,7 @@ from ._blocks import (
     ThematicBreak,
     unquote,
 )
-from ._charts import CHART_INFO_PREFIX, Chart, read_chart
+from ._charts import CHART_INFO_PREFIX, RadarOutline, check_chart
 from ._frontmatter import read_front_matter
 from ._problems import Reporter
 from ._tables import cell_text, count_cells, is_delimiter_row, split_cells
@@ -105,8 +105,8 @@ class _Scanner:
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
         self.blocks: list[Block] = []
-        # The charts read while scanning, by block, for the page reader (the blocks do not keep them).
-        self.charts: dict[int, Chart] = {}
+        # The radar charts checked while scanning, by block, for the page reader (the blocks keep only their text).
+        self.charts: dict[int, RadarOutline] = {}
 
     # -- building blocks -------------------------------------------------
 
@@ -186,9 +186,10 @@ class _Scanner:
         fields: dict[str, Any] = {"fence": fence, "info": info, "closed": closed}
         if info.startswith(CHART_INFO_PREFIX):
             chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
-            chart = read_chart(chart_type, body, begin + 2, self.reporter)
+            outline = check_chart(chart_type, body, begin + 2, self.reporter)
             self._emit(ChartBlock, begin, stop, chart_type=chart_type, **fields)
-            self.charts[id(self.blocks[-1])] = chart
+            if outline is not None:
+                self.charts[id(self.blocks[-1])] = outline
         else:
             self._emit(FencedBlock, begin, stop, **fields)
         return stop
@@ -362,12 +363,12 @@ def _dedent(content: str, width: int) -> str:
     return content[index:]
 
 
-def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[list[Block], dict[int, Chart]]:
-    """The blocks of ``lines`` (a text without its byte order mark, split into lines), and the charts read.
+def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[list[Block], dict[int, RadarOutline]]:
+    """The blocks of ``lines`` (a text without its byte order mark, split into lines), and the radar charts.
 
     ``base_offset`` is the character offset of the first line in the whole
-    text: 1 when a byte order mark was removed, else 0.  The charts are keyed
-    by ``id`` of their block.
+    text: 1 when a byte order mark was removed, else 0.  The radar charts'
+    outlines are keyed by ``id`` of their block.
     """
     scanner = _Scanner(lines, base_offset, reporter)
     return scanner.run(), scanner.charts

@@ -16,13 +16,14 @@ import attrs
 __all__ = ["Position", "line_content", "split_lines"]
 
 # Characters that str.splitlines treats as line boundaries but markdown does not.
-_FOREIGN_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_FOREIGN_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _MARKDOWN_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def split_lines(text: str) -> list[str]:
     """Split ``text`` into lines, each keeping its own line ending."""
-    if _FOREIGN_BREAKS.search(text) is None:
+    # One substring search per character is far quicker than a character-class regex.
+    if not any(char in text for char in _FOREIGN_BREAKS):
         return text.splitlines(keepends=True)
     return _MARKDOWN_LINE.findall(text)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -19,6 +19,7 @@ __all__ = [
     "Number",
     "Rank",
     "format_datetime",
+    "is_number_text",
     "read_count",
     "read_datetime",
     "read_grade",
@@ -48,7 +49,7 @@ class Number(Decimal):
     unit: str
 
     def __new__(cls, amount: Decimal | str | int, text: str, unit: str = "") -> Number:
-        self = super().__new__(cls, amount)
+        self = Decimal.__new__(cls, amount)
         # Most numbers are written as their Decimal is: keep the text only when it differs.
         self._text = None if text == Decimal.__str__(self) + unit else text
         self.unit = unit
@@ -119,14 +120,16 @@ def read_number(text: str) -> Number | None:
     match = _NUMBER.fullmatch(stripped)
     if match is None:
         raise ValueError(f"not a number: {text!r}")
-    digits, unit = match.group(1), match.group(2) or ""
-    try:
-        amount = Decimal(digits)
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only digits
-        raise ValueError(f"not a number: {text!r}") from exc
-    if unit in _SCALE:
-        amount = amount * _SCALE[unit]
-    return Number(amount, stripped, unit)
+    digits, unit = match.groups("")
+    if unit == "" or unit == "%":
+        return Number(digits, stripped, unit)  # the pattern admits only what Decimal reads
+    return Number(Decimal(digits) * _SCALE[unit], stripped, unit)
+
+
+def is_number_text(text: str) -> bool:
+    """Whether :func:`read_number` reads ``text`` (a number, ``-`` or nothing) without building the number."""
+    stripped = text.strip()
+    return stripped in _NONE or _NUMBER.fullmatch(stripped) is not None
 
 
 def read_grade(text: str) -> str | None:
@@ -142,8 +145,8 @@ def read_grade(text: str) -> str | None:
 def format_datetime(value: datetime) -> str:
     """``value`` in UTC as the pages write it: ``2026-04-15T13:34:21.428Z`` (microseconds if it has them)."""
     value = value.astimezone(timezone.utc)
-    fraction = f"{value.microsecond // 1000:03d}" if value.microsecond % 1000 == 0 else f"{value.microsecond:06d}"
-    return f"{value:%Y-%m-%dT%H:%M:%S}.{fraction}Z"
+    spec = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    return value.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
 
 
 def read_datetime(text: str) -> datetime:
