@@ -97,10 +97,11 @@ class Heading(Block):
     @property
     def text(self) -> str:
         """Made from ``source``: the line after its ``#`` marks, or a setext heading's lines over the underline."""
-        lines = split_lines(self.source)
-        if len(lines) > 1:
+        content = line_content(self.source)
+        if "\n" in content or "\r" in content:
+            lines = split_lines(self.source)
             return "\n".join(line_content(line).strip(" \t") for line in lines[:-1])
-        text = line_content(lines[0]).lstrip(" ")[self.level :].strip(" \t")
+        text = content.lstrip(" ")[self.level :].strip(" \t")
         trimmed = text.rstrip("#")
         if trimmed != text and (not trimmed or trimmed[-1] in " \t"):
             text = trimmed.rstrip(" \t")
@@ -123,6 +124,9 @@ class Paragraph(Block):
     @property
     def text(self) -> str:
         """The paragraph's lines without their indentation, joined with ``\\n`` (made from ``source``)."""
+        content = line_content(self.source)
+        if "\n" not in content and "\r" not in content:
+            return content.strip(" \t")  # one line
         return "\n".join(line_content(line).lstrip(" \t") for line in split_lines(self.source)).rstrip(" \t")
 
     @functools.cached_property
@@ -189,7 +193,9 @@ class FencedBlock(Block):
     def body(self) -> str:
         """The lines between the fences (made from ``source``)."""
         lines = split_lines(self.source)
-        return "".join(lines[1:-1] if self.closed and len(lines) > 1 else lines[1:])
+        if len(lines) < 2:
+            return ""
+        return self.source[len(lines[0]) : len(self.source) - len(lines[-1]) if self.closed else None]
 
     @property
     def body_start_line(self) -> int:

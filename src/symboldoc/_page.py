@@ -14,6 +14,7 @@ Profile, Score Analysis with bold category lines).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
@@ -407,7 +408,7 @@ class _PageReader:
                 if label == labels.overall:
                     self.read_overall(block, rest, score)
                 elif label == labels.industry:
-                    score.industry = rest
+                    _put(score, "industry", rest)
                     view = lambda d: (_score(d).industry or "",)
                     place = _rest_of_line(block.source, _bold_label(labels.industry))
                     self.bind.at(block, [place], view, "doc.score.industry")
@@ -453,7 +454,7 @@ class _PageReader:
             elif isinstance(block, ChartBlock):
                 chart = self.charts.get(id(block))
                 if chart is not None and score.chart_title is None:
-                    score.chart_title = chart.title  # its figures are checked once the page is read
+                    _put(score, "chart_title", chart.title)  # its figures are checked once the page is read
                     self.bind_chart(block, chart)
                 else:
                     self.unexpected(block, "score section")
@@ -467,10 +468,10 @@ class _PageReader:
         for line in quote.text_lines:
             label, rest = _labelled(line)
             if label == self.labels.updated:
-                score.updated = self.value(_Piece(quote, rest), read_datetime, "score", "an ISO 8601 datetime")
+                _put(score, "updated", self.value(_Piece(quote, rest), read_datetime, "score", "an ISO 8601 datetime"))
             else:
                 description.append(_unemphasised(line))
-        score.description = "\n".join(description) or None
+        _put(score, "description", "\n".join(description) or None)
         view = lambda d: (_score(d).description or "", _as_of_text(_score(d).updated))
         places = [_quoted_note(quote.source), _rest_of_line(quote.source, _label(self.labels.updated, ":"))]
         self.bind.at(quote, places if len(description) == 1 else [None], view, "doc.score.description, .updated")
@@ -486,9 +487,9 @@ class _PageReader:
             name, _, description = rest.partition(" - ")
             classification = Classification(name.strip(), description.strip() or None)
             if label == labels.style:
-                score.style = classification
+                _put(score, "style", classification)
             elif label == labels.scale:
-                score.scale = classification
+                _put(score, "scale", classification)
             else:
                 self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
                 continue
@@ -511,8 +512,8 @@ class _PageReader:
         if match is None:
             self.report(block.start, "score", "'Overall: <grade> (<value>)'", f"found {rest!r}")
             return
-        score.grade = self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade")
-        score.value = self.value(_Piece(block, match.group("value")), read_number, "score", "a number")
+        _put(score, "grade", self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade"))
+        _put(score, "value", self.value(_Piece(block, match.group("value")), read_number, "score", "a number"))
         view = lambda d: (_score(d).grade or "-", number_text(_score(d).value))
         self.bind.spans(block, _overall(self.labels.overall), ["grade", "value"], view, "doc.score.grade, .value")
 
@@ -523,11 +524,11 @@ class _PageReader:
         for line, cells in reading.rows:
             name, cell = cell_text(cells[0]), reading.cell(line, cells, 1)
             if name == labels.industry_ranking:
-                score.industry_rank = self.value(cell, read_rank, "score table", "a rank like '20 / 32'")
+                _put(score, "industry_rank", self.value(cell, read_rank, "score table", "a rank like '20 / 32'"))
             elif name == labels.industry_median:
-                score.industry_median = self.value(cell, read_grade, "score table", "a grade A to E")
+                _put(score, "industry_median", self.value(cell, read_grade, "score table", "a grade A to E"))
             elif name == labels.industry_average:
-                score.industry_average = self.value(cell, read_grade, "score table", "a grade A to E")
+                _put(score, "industry_average", self.value(cell, read_grade, "score table", "a grade A to E"))
             else:
                 expected = "Industry Ranking, Median or Average"
                 self.report(reading.row_start(line), "score table", expected, f"found {name!r}")
@@ -667,7 +668,7 @@ class _PageReader:
 
                 grades = [reading.value(line, cells, at, read_grade, "peer table", grade) for at in grades_at]
                 peer = Peer(rank if rank is not None else 0, name, symbol, *grades)
-                peer._written_name = name_cell.text
+                _put(peer, "_written_name", name_cell.text)
                 self.page.peers.append(peer)
                 read.append((peer, line))
             self.bind.rows(block, lambda d: _present_page(d).peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
@@ -701,7 +702,7 @@ class _PageReader:
             text = _plain(block.text)
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
-                analysts.as_of = self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime")
+                _put(analysts, "as_of", self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime"))
                 view = lambda d: (_as_of_text(_part(d, "analysts").as_of),)
                 place = _rest_of_line(block.source, _label(labels.as_of, ""))
                 self.bind.at(block, [place], view, "doc.analysts.as_of")
@@ -709,7 +710,7 @@ class _PageReader:
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
-                analysts.total = self.value(_Piece(block, rest), read_count, "analysts", "a whole number")
+                _put(analysts, "total", self.value(_Piece(block, rest), read_count, "analysts", "a whole number"))
                 view = lambda d: (_count_text(_part(d, "analysts").total),)
                 self.bind.spans(block, _bold_value(labels.total_analysts), ["v"], view, "doc.analysts.total")
                 return
@@ -742,7 +743,7 @@ class _PageReader:
             if field is None:
                 self.report(reading.row_start(line), "target price table", "Current Price, Highest or Lowest Target")
                 continue
-            setattr(targets, field, reading.value(line, cells, price_at, read_number, "target price table", "a price"))
+            _put(targets, field, reading.value(line, cells, price_at, read_number, "target price table", "a price"))
             found[field] = (line, 1)
 
         def price(field: str) -> View:
@@ -850,6 +851,15 @@ def _same_indicators(indicators: Sequence[Indicator], spokes: Sequence[Spoke]) -
         if spoke_value((name, value, rating)) != number:
             return False
     return True
+
+
+def _put(obj: object, name: str, value: object) -> None:
+    """Set a field of a model object to a value the reader has already read into the field's type.
+
+    An assignment would run the field's conversion and checks, which give
+    such a value back unchanged; they are most of what an assignment costs.
+    """
+    object.__setattr__(obj, name, value)
 
 
 def _difference(wanted: Sequence[tuple[object, ...]], found: Sequence[tuple[object, ...]]) -> str:
@@ -974,16 +984,19 @@ _TITLE_MARK = re.compile(r"[ ]{0,3}#[ \t]+")
 _BOLD = re.compile(r"\*\*(?P<v>[^\r\n]*)\*\*")
 
 
+@functools.cache  # one pattern per label, made once
 def _label(label: str, colon: str) -> re.Pattern[str]:
     """``Label:`` and the blanks after it."""
     return re.compile(re.escape(label) + colon + r"[ \t]*")
 
 
+@functools.cache  # one pattern per label, made once
 def _bold_label(label: str) -> re.Pattern[str]:
     """``**Label**:`` and the blanks after it."""
     return re.compile(r"\*\*" + re.escape(label) + r"\*\*:[ \t]*")
 
 
+@functools.cache  # one pattern per label, made once
 def _bold_value(label: str) -> re.Pattern[str]:
     """``Label: **<v>**``."""
     return re.compile(re.escape(label) + r":[ \t]*\*\*(?P<v>[^*\r\n]*)\*\*")
@@ -1044,6 +1057,7 @@ def _split_peer_name(text: str) -> tuple[str, str] | None:
     return text[:opening].rstrip(), symbol
 
 
+@functools.cache  # one pattern per label, made once
 def _overall(label: str) -> re.Pattern[str]:
     """``**Overall: <grade> (<value>)**``."""
     return re.compile(r"\*\*" + re.escape(label) + r":[ \t]*(?P<grade>[^ \t(*]*)[ \t]*\((?P<value>[^()\r\n]*)\)")

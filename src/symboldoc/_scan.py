@@ -39,7 +39,7 @@ from ._charts import CHART_INFO_PREFIX, RadarOutline, check_chart
 from ._frontmatter import read_front_matter
 from ._problems import Reporter
 from ._tables import cell_text, count_cells, is_delimiter_row, split_cells
-from ._text import Position, line_content
+from ._text import Position
 
 __all__ = ["scan"]
 
@@ -52,8 +52,15 @@ _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _INTERRUPTING = (_HEADING, _FENCE, _QUOTE, _BREAK)
 
 
+# The first characters that can start something other than a paragraph (or a blank or code line).
+_MARKS = frozenset("#`~>-*_+0123456789")
+
+
 def _classify(content: str) -> int:
     """What block a line would start, judged by its first characters."""
+    first = content[:1]
+    if first and first not in _MARKS and first != " " and first != "\t":
+        return _TEXT  # the usual line: text from its first column
     stripped = content.lstrip(" ")
     if not stripped.strip(" \t"):
         return _BLANK
@@ -101,7 +108,7 @@ class _Scanner:
 
     def __init__(self, lines: list[str], base_offset: int, reporter: Reporter) -> None:
         self.lines = lines
-        self.contents = [line_content(line) for line in lines]
+        self.contents = [line.rstrip("\r\n") for line in lines]  # line_content, inlined: this is every line
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
         self.blocks: list[Block] = []
@@ -112,7 +119,9 @@ class _Scanner:
 
     def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
         source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
-        self.blocks.append(cls(source, begin + 1, self.offset, **fields))
+        self.blocks.append(
+            cls(source, begin + 1, self.offset, **fields) if fields else cls(source, begin + 1, self.offset)
+        )
         self.offset += len(source)
 
     # -- the scan ----------------------------------------------------------
