@@ -119,9 +119,7 @@ class _Scanner:
 
     def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
         source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
-        self.blocks.append(
-            cls(source, begin + 1, self.offset, **fields) if fields else cls(source, begin + 1, self.offset)
-        )
+        self.blocks.append(cls(source, begin + 1, self.offset, **fields))
         self.offset += len(source)
 
     # -- the scan ----------------------------------------------------------
@@ -174,17 +172,20 @@ class _Scanner:
         assert match is not None
         fence = match.group()
         info = stripped[match.end() :].strip(" \t")
+        contents, mark = self.contents, fence[0]
         end = begin + 1
         closed = False
-        while end < len(self.lines):
-            candidate = self.contents[end].lstrip(" ")
-            if (
-                len(self.contents[end]) - len(candidate) < 4
-                and candidate.startswith(fence)
-                and not candidate.rstrip(" \t").strip(fence[0])
-            ):
-                closed = True
-                break
+        while end < len(contents):
+            content = contents[end]
+            if mark in content:  # else it cannot close the block (most lines of a body do not)
+                candidate = content.lstrip(" ")
+                if (
+                    len(content) - len(candidate) < 4
+                    and candidate.startswith(fence)
+                    and not candidate.rstrip(" \t").strip(mark)
+                ):
+                    closed = True
+                    break
             end += 1
         if not closed:
             self.reporter.report(

@@ -32,6 +32,9 @@ GRADES = ("A", "B", "C", "D", "E")
 #: Multipliers of the suffixed amounts (``1.55T``, ``94.83B``, ``189.66M``).
 _SCALE = {"K": Decimal(10) ** 3, "M": Decimal(10) ** 6, "B": Decimal(10) ** 9, "T": Decimal(10) ** 12}
 _NUMBER = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|[KMBT])?")
+#: Numbers whose Decimal writes them back as they are (no sign, leading zero or exponent added
+#: or dropped): such a Number keeps no text of its own.  (Below 0.000001 a Decimal writes ``1E-7``.)
+_AS_DECIMAL_WRITES = re.compile(r"(-?(?:[1-9][0-9]*|0(?!\.0{6}))(?:\.[0-9]+)?)(%?)")
 _NONE = ("", "-")
 
 
@@ -117,6 +120,12 @@ def read_number(text: str) -> Number | None:
     stripped = text.strip()
     if stripped in _NONE:
         return None
+    match = _AS_DECIMAL_WRITES.fullmatch(stripped)
+    if match is not None:  # the common case, made without comparing the text with the Decimal's
+        number = Decimal.__new__(Number, match.group(1))
+        number._text = None
+        number.unit = match.group(2)
+        return number
     match = _NUMBER.fullmatch(stripped)
     if match is None:
         raise ValueError(f"not a number: {text!r}")
