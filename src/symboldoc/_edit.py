@@ -24,7 +24,6 @@ import functools
 import itertools
 import json
 import operator
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,10 @@ if TYPE_CHECKING:
 __all__ = ["Binder", "Binding", "Gone", "write_back"]
 
 View = Callable[["Document"], Any]
+#: Finds, in a block's source, the span of each text a binding writes (None where one is missing).
+Locate = Callable[..., Sequence["tuple[int, int] | None"]]
+
+_NO_PLACE = "this page's text has no place symboldoc can write it to"
 
 
 class Gone(Exception):
@@ -170,7 +173,7 @@ class Binder:
 
     def guard(self, block: Block, view: View, what: str) -> None:
         """Facts ``block`` shows that cannot be written back: a change to them raises :class:`EditError`."""
-        self.add(block, view, _refuse_edit, ("this page's text has no place symboldoc can write it to",), what)
+        self.add(block, view, _refuse_edit, (_NO_PLACE,), what)
 
     def structure(self, anchor: Block, view: View, what: str) -> None:
         """The shape of the model (which sections, which groups): a change raises :class:`EditError`."""
@@ -179,28 +182,15 @@ class Binder:
 
     # -- spans of text -----------------------------------------------------------------
 
-    def spans(self, block: Block, pattern: re.Pattern[str], names: Sequence[str], view: View, what: str) -> None:
-        """The groups ``names`` of ``pattern`` in the block's source hold the texts ``view`` gives, in order.
+    def places(self, block: Block, locate: Locate, args: tuple[Any, ...], view: View, what: str) -> None:
+        """The texts ``view`` gives stand, in order, at the spans ``locate(block.source, *args)`` finds.
 
-        When the pattern is not found, the facts are guarded instead.
+        The spans are looked for only when an edit is written (the source
+        does not change); where one is missing, that edit raises
+        :class:`EditError`: the block shows the facts in a way symboldoc
+        cannot write into.
         """
-        match = pattern.search(block.source)
-        if match is None:
-            self.guard(block, view, what)
-            return
-        self.places(block, [match.span(name) for name in names], view, what)
-
-    def at(self, block: Block, places: Sequence[tuple[int, int] | None], view: View, what: str) -> None:
-        """Like :meth:`places`; when a place could not be found (None), the facts are guarded instead."""
-        found = [place for place in places if place is not None]
-        if len(found) == len(places) and found:
-            self.places(block, found, view, what)
-        else:
-            self.guard(block, view, what)
-
-    def places(self, block: Block, places: Sequence[tuple[int, int]], view: View, what: str) -> None:
-        """The spans ``places`` of the block's source hold the texts ``view`` gives, in order."""
-        self.add(block, view, _render_places, (tuple(places),), what, hashed=True)
+        self.add(block, view, _render_places, (locate, args), what, hashed=True)
 
     def whole(self, block: Block, view: View, render_text: Callable[[Any], list[str]], what: str) -> None:
         """A block rewritten whole from its facts (``render_text`` gives its lines, without endings)."""
@@ -270,7 +260,10 @@ def _refuse_edit(params: tuple[Any, ...], block: Block, original: Any, now: Any)
 
 
 def _render_places(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    (spans,) = params
+    locate, args = params
+    spans = locate(block.source, *args)
+    if not spans or None in spans or len(spans) != len(now):
+        raise _refuse(block, "an edit", _NO_PLACE)
     text = block.source
     for (start, end), new in sorted(zip(spans, now, strict=True), reverse=True):
         if not _same_text(text[start:end], new):

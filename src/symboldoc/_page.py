@@ -217,7 +217,7 @@ class _PageReader:
             page.title = title_block.text
             self.check_symbol(front_matter, title_block, title_symbols)
             title_view = lambda d: (_present_page(d).title or "",)
-            self.bind.at(title_block, [_rest_of_line(title_block.source, _TITLE_MARK)], title_view, "doc.title")
+            self.bind.places(title_block, _after, (_TITLE_MARK,), title_view, "doc.title")
             self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
         for block in blocks[:start]:
@@ -396,7 +396,7 @@ class _PageReader:
         if colon:
             heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
             grade_view = lambda d: (_score(d).grade or "",)
-            self.bind.places(heading, [_grade_place(heading)], grade_view, "doc.score.grade")
+            self.bind.places(heading, _grade_spans, (), grade_view, "doc.score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
         group: IndicatorGroup | None = None
@@ -410,16 +410,15 @@ class _PageReader:
                 elif label == labels.industry:
                     _put(score, "industry", rest)
                     view = lambda d: (_score(d).industry or "",)
-                    place = _rest_of_line(block.source, _bold_label(labels.industry))
-                    self.bind.at(block, [place], view, "doc.score.industry")
+                    self.bind.places(block, _after, (_bold_label(labels.industry),), view, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
                     if label == labels.multi_score:
                         if rest:
                             score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
                         view = lambda d: (_score(d).multi_score or "",)
-                        place = _rest_of_line(block.source, _bold_label(labels.multi_score))
-                        self.bind.at(block, [place], view, "doc.score.multi_score")
+                        label_pattern = _bold_label(labels.multi_score)
+                        self.bind.places(block, _after, (label_pattern,), view, "doc.score.multi_score")
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, ListBlock):
@@ -450,7 +449,7 @@ class _PageReader:
                     score.groups.append(group)
                     number = len(score.groups) - 1
                     view = _group_grade(number)
-                    self.bind.places(block, [_grade_place(block)], view, f"doc.score.groups[{number}].grade")
+                    self.bind.places(block, _grade_spans, (), view, f"doc.score.groups[{number}].grade")
             elif isinstance(block, ChartBlock):
                 chart = self.charts.get(id(block))
                 if chart is not None and score.chart_title is None:
@@ -473,13 +472,12 @@ class _PageReader:
                 description.append(_unemphasised(line))
         _put(score, "description", "\n".join(description) or None)
         view = lambda d: (_score(d).description or "", _as_of_text(_score(d).updated))
-        places = [_quoted_note(quote.source), _rest_of_line(quote.source, _label(self.labels.updated, ":"))]
-        self.bind.at(quote, places if len(description) == 1 else [None], view, "doc.score.description, .updated")
+        args = (_label(self.labels.updated, ":"), len(description) == 1)
+        self.bind.places(quote, _note_spans, args, view, "doc.score.description, .updated")
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
         labels = self.labels
-        places: list[tuple[int, int] | None] = []
         names: list[str] = []
         for item in block.items:
             label, _ = _labelled(item.text)
@@ -494,7 +492,6 @@ class _PageReader:
                 self.report(item.start, "score section", "a Style or Scale line", f"found {label!r}")
                 continue
             names.append(label)
-            places.extend(_classification_places(block.source, label))
         self.places.update(names)
 
         def view(doc: Document) -> tuple[str, ...]:
@@ -505,7 +502,7 @@ class _PageReader:
                 texts.extend((found.name, found.description or ""))
             return tuple(texts)
 
-        self.bind.at(block, places, view, "doc.score.style, .scale")
+        self.bind.places(block, _classification_spans, (tuple(names),), view, "doc.score.style, .scale")
 
     def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
         match = _OVERALL.fullmatch(rest)
@@ -515,7 +512,8 @@ class _PageReader:
         _put(score, "grade", self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade"))
         _put(score, "value", self.value(_Piece(block, match.group("value")), read_number, "score", "a number"))
         view = lambda d: (_score(d).grade or "-", number_text(_score(d).value))
-        self.bind.spans(block, _overall(self.labels.overall), ["grade", "value"], view, "doc.score.grade, .value")
+        args = (_overall(self.labels.overall), ("grade", "value"))
+        self.bind.places(block, _group_spans, args, view, "doc.score.grade, .value")
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
@@ -704,15 +702,15 @@ class _PageReader:
                 rest = text[len(labels.as_of) :]
                 _put(analysts, "as_of", self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime"))
                 view = lambda d: (_as_of_text(_part(d, "analysts").as_of),)
-                place = _rest_of_line(block.source, _label(labels.as_of, ""))
-                self.bind.at(block, [place], view, "doc.analysts.as_of")
+                self.bind.places(block, _after, (_label(labels.as_of, ""),), view, "doc.analysts.as_of")
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
                 _put(analysts, "total", self.value(_Piece(block, rest), read_count, "analysts", "a whole number"))
                 view = lambda d: (_count_text(_part(d, "analysts").total),)
-                self.bind.spans(block, _bold_value(labels.total_analysts), ["v"], view, "doc.analysts.total")
+                args = (_bold_value(labels.total_analysts), ("v",))
+                self.bind.places(block, _group_spans, args, view, "doc.analysts.total")
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
             self.places.add("ratings")
@@ -772,7 +770,7 @@ class _PageReader:
             elif isinstance(block, BlockQuote) and after_break and self.disclaimer_text(block) is not None:
                 self.page.disclaimer = self.disclaimer_text(block)
                 view = lambda d: (_present_page(d).disclaimer,)
-                self.bind.spans(block, _BOLD, ["v"], view, "doc.disclaimer")
+                self.bind.places(block, _group_spans, (_BOLD, ("v",)), view, "doc.disclaimer")
             else:
                 self.unexpected(block, "References")
 
@@ -1018,6 +1016,38 @@ def _rest_of_line(source: str, prefix: re.Pattern[str]) -> tuple[int, int] | Non
     return start, max(start, start + len(source[start:end].rstrip(" \t")))
 
 
+# Where the facts stand in a block's source: each locator gives the span of every text a
+# binding writes (None where one is missing); see Binder.places.
+
+Span = tuple[int, int]
+
+
+def _after(source: str, prefix: re.Pattern[str]) -> list[Span | None]:
+    """What follows ``prefix`` to the end of its line."""
+    return [_rest_of_line(source, prefix)]
+
+
+def _group_spans(source: str, pattern: re.Pattern[str], names: tuple[str, ...]) -> list[Span | None]:
+    """The groups ``names`` of the first match of ``pattern``."""
+    match = pattern.search(source)
+    return [match.span(name) for name in names] if match is not None else [None]
+
+
+def _grade_spans(source: str) -> list[Span | None]:
+    """A heading's grade."""
+    return [_grade_place(source)]
+
+
+def _note_spans(source: str, updated: re.Pattern[str], one_line: bool) -> list[Span | None]:
+    """A score quote's note and its Updated datetime: only when the note is one line."""
+    return [_quoted_note(source), _rest_of_line(source, updated)] if one_line else [None]
+
+
+def _classification_spans(source: str, names: tuple[str, ...]) -> list[Span | None]:
+    """The name and the description of each Style and Scale line, in the order of ``names``."""
+    return [span for name in names for span in _classification_places(source, name)]
+
+
 def _quoted_note(source: str) -> tuple[int, int] | None:
     """The text inside ``> *...*`` on the first line of a quote that is emphasised."""
     offset = 0
@@ -1063,9 +1093,9 @@ def _overall(label: str) -> re.Pattern[str]:
     return re.compile(r"\*\*" + re.escape(label) + r":[ \t]*(?P<grade>[^ \t(*]*)[ \t]*\((?P<value>[^()\r\n]*)\)")
 
 
-def _grade_place(heading: Heading) -> tuple[int, int]:
+def _grade_place(source: str) -> tuple[int, int]:
     """Where a heading's grade stands: after its last colon (an empty span when it shows none)."""
-    content = line_content(heading.source)
+    content = line_content(source)
     colon = content.rfind(":")
     start = colon + 1
     while start < len(content) and content[start] in " \t":
