@@ -31,7 +31,7 @@ import attrs
 
 from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
 from ._problems import EditError, Problem
-from ._render import chart_json, escape_cell, front_matter_entry, front_matter_items
+from ._render import FRONT_MATTER_KEYS, chart_json, escape_cell, front_matter_entry
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
 
@@ -76,7 +76,8 @@ class Binding:
     #: Keep only a hash of the original view (the render reads what was there from the text).
     hashed: bool = False
     #: The view is a tuple of tuples of model objects, compared by identity: the original
-    #: holds them, so none can be freed and its id taken by another.
+    #: holds them (as the length of each tuple and all of them in one), so none can be
+    #: freed and its id taken by another.
     identity: bool = False
     original: Any = None
     index: int = -1
@@ -102,9 +103,9 @@ def write_back(doc: Document) -> str:
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
         if binding.identity:
-            changed = any(
-                len(part) != len(was) or not all(map(operator.is_, part, was))
-                for part, was in zip(now, binding.original, strict=True)
+            shape, objects = binding.original
+            changed = tuple(map(len, now)) != shape or not all(
+                map(operator.is_, itertools.chain.from_iterable(now), objects)
             )
         else:
             changed = (hash(now) if binding.hashed else now) != binding.original
@@ -151,6 +152,9 @@ class Binder:
                 binding.original = binding.view(doc)
                 if binding.hashed:
                     binding.original = hash(binding.original)
+                elif binding.identity:
+                    view = binding.original
+                    binding.original = (tuple(map(len, view)), tuple(itertools.chain.from_iterable(view)))
             except (Gone, AttributeError, IndexError, KeyError):
                 continue  # facts the model does not hold (a section read twice, say): nothing to write back
             done.append(binding)
@@ -182,15 +186,26 @@ class Binder:
 
     # -- spans of text -----------------------------------------------------------------
 
-    def places(self, block: Block, locate: Locate, args: tuple[Any, ...], view: View, what: str) -> None:
+    def places(
+        self,
+        block: Block,
+        locate: Locate,
+        args: tuple[Any, ...],
+        view: View,
+        what: str,
+        texts: Callable[[Any], Sequence[str]] | None = None,
+    ) -> None:
         """The texts ``view`` gives stand, in order, at the spans ``locate(block.source, *args)`` finds.
+
+        With ``texts``, ``view`` gives the facts as values and ``texts`` writes
+        them (so nothing is formatted until something changed).
 
         The spans are looked for only when an edit is written (the source
         does not change); where one is missing, that edit raises
         :class:`EditError`: the block shows the facts in a way symboldoc
         cannot write into.
         """
-        self.add(block, view, _render_places, (locate, args), what, hashed=True)
+        self.add(block, view, _render_places, (locate, args, texts), what, hashed=True)
 
     def whole(self, block: Block, view: View, render_text: Callable[[Any], list[str]], what: str) -> None:
         """A block rewritten whole from its facts (``render_text`` gives its lines, without endings)."""
@@ -260,7 +275,9 @@ def _refuse_edit(params: tuple[Any, ...], block: Block, original: Any, now: Any)
 
 
 def _render_places(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    locate, args = params
+    locate, args, texts = params
+    if texts is not None:
+        now = texts(now)
     spans = locate(block.source, *args)
     if not spans or None in spans or len(spans) != len(now):
         raise _refuse(block, "an edit", _NO_PLACE)
@@ -347,7 +364,13 @@ def _render_items(params: tuple[Any, ...], block: Block, original: Any, now: Any
 
 def _front_matter_view(doc: Document) -> tuple[tuple[str, Any], ...]:
     fm = present(doc.front_matter, "doc.front_matter")
-    return tuple((key, _frozen(value)) for key, value in front_matter_items(fm))
+    # The typed keys hold immutable values; only the others can be changed in place, so only they are copied.
+    values = zip(FRONT_MATTER_KEYS, _TYPED_KEYS(fm), strict=True)
+    typed = tuple(item for item in values if item[1] is not None and item[1] != ())
+    return typed + tuple((key, _frozen(value)) for key, value in fm.extra.items()) if fm.extra else typed
+
+
+_TYPED_KEYS = operator.attrgetter(*FRONT_MATTER_KEYS)
 
 
 def _render_front_matter(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:

@@ -471,9 +471,9 @@ class _PageReader:
             else:
                 description.append(_unemphasised(line))
         _put(score, "description", "\n".join(description) or None)
-        view = lambda d: (_score(d).description or "", _as_of_text(_score(d).updated))
+        view = lambda d: (_score(d).description, _score(d).updated)
         args = (_label(self.labels.updated, ":"), len(description) == 1)
-        self.bind.places(quote, _note_spans, args, view, "doc.score.description, .updated")
+        self.bind.places(quote, _note_spans, args, view, "doc.score.description, .updated", _note_texts)
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
@@ -701,8 +701,9 @@ class _PageReader:
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
                 _put(analysts, "as_of", self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime"))
-                view = lambda d: (_as_of_text(_part(d, "analysts").as_of),)
-                self.bind.places(block, _after, (_label(labels.as_of, ""),), view, "doc.analysts.as_of")
+                view = lambda d: (_part(d, "analysts").as_of,)
+                as_of = (_label(labels.as_of, ""),)
+                self.bind.places(block, _after, as_of, view, "doc.analysts.as_of", _datetime_texts)
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
@@ -1139,6 +1140,15 @@ def _website_text(doc: Document) -> str | None:
 
 def _as_of_text(value: Any) -> str:
     return format_datetime(value) if value is not None else ""
+
+
+def _note_texts(now: tuple[str | None, Any]) -> tuple[str, str]:
+    """A score quote's note and its Updated datetime, as written."""
+    return now[0] or "", _as_of_text(now[1])
+
+
+def _datetime_texts(now: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple(map(_as_of_text, now))
 
 
 def _count_text(value: int | None) -> str:
