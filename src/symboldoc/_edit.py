@@ -71,8 +71,6 @@ class Binding:
     render: Callable[[tuple[Any, ...], Block, Any, Any], str]
     params: tuple[Any, ...]
     what: str
-    #: A guard over the page's structure, bound to no block of its own.
-    structural: bool = False
     #: Keep only a hash of the original view (the render reads what was there from the text).
     hashed: bool = False
     #: The view is a tuple of tuples of model objects, compared by identity: the original
@@ -80,7 +78,6 @@ class Binding:
     #: freed and its id taken by another.
     identity: bool = False
     original: Any = None
-    index: int = -1
 
 
 def _refuse(block: Block, what: str, detail: str) -> EditError:
@@ -110,12 +107,11 @@ def write_back(doc: Document) -> str:
         else:
             changed = (hash(now) if binding.hashed else now) != binding.original
         if changed:
-            block = binding.block if binding.structural else blocks[binding.index]
-            text = binding.render(binding.params, block, binding.original, now)  # a guard raises
-            written[binding.index] = text
+            text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
+            written[id(binding.block)] = text
     if not written:
         return "".join([block.source for block in blocks])
-    return "".join(written.get(index, block.source) for index, block in enumerate(blocks))
+    return "".join([written.get(id(block), block.source) for block in blocks])
 
 
 def _write_back_unbound(doc: Document) -> str:
@@ -142,12 +138,9 @@ class Binder:
         self.bindings: list[Binding] = []
 
     def done(self, doc: Document) -> tuple[Binding, ...]:
-        """Resolve each binding's block to its index and take the original views from ``doc``."""
-        index = {id(block): number for number, block in enumerate(doc.blocks)}
+        """Take the original views from ``doc``."""
         done = []
         for binding in self.bindings:
-            if not binding.structural:
-                binding.index = index[id(binding.block)]
             try:
                 binding.original = binding.view(doc)
                 if binding.hashed:
@@ -182,7 +175,7 @@ class Binder:
     def structure(self, anchor: Block, view: View, what: str) -> None:
         """The shape of the model (which sections, which groups): a change raises :class:`EditError`."""
         detail = ("dumps(doc, preserve=False) writes the page from the model",)
-        self.bindings.append(Binding(anchor, view, _refuse_edit, detail, what, structural=True))
+        self.add(anchor, view, _refuse_edit, detail, what)  # bound to the anchor only to name a line
 
     # -- spans of text -----------------------------------------------------------------
 
