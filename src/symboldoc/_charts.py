@@ -9,8 +9,9 @@ its dimensions, each a group of indicators with a grade.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -98,12 +99,8 @@ def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -
     if not isinstance(data, dict):
         reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
         return Chart("radar", data)
-    outline = _outline(data, body_line, reporter)
-    dimensions = tuple(
-        RadarDimension(name, grade, tuple(RadarIndicator(spoke[0], _value(spoke[1]), spoke[2]) for spoke in spokes))
-        for name, grade, spokes in outline.dimensions
-    )
-    return RadarChart("radar", data, outline.title, dimensions)
+    title, dimensions = _walk_radar(data, body_line, reporter, _indicator, RadarDimension)
+    return RadarChart("radar", data, title, dimensions)
 
 
 def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> RadarOutline | None:
@@ -118,7 +115,7 @@ def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) 
     if not isinstance(data, dict):
         reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
         return None
-    return _outline(data, body_line, reporter)
+    return RadarOutline(*_walk_radar(data, body_line, reporter, _spoke, _outline_dimension))
 
 
 _UNREADABLE = object()
@@ -139,6 +136,8 @@ def _decode_reported(body: str, body_line: int, reporter: Reporter) -> Any:
 #: One indicator of a radar chart as written: its name, its value as the JSON holds it (a
 #: number's text, or an int or Decimal; None where there is none) and its rating (a grade or None).
 Spoke = tuple[str, "str | int | Decimal | None", "str | None"]
+#: A dimension of a radar chart as written: its name, its grade (or None) and its spokes.
+OutlineDimension = tuple[str, "str | None", tuple[Spoke, ...]]
 
 
 @attrs.frozen
@@ -150,10 +149,27 @@ class RadarOutline:
     """
 
     title: str | None
-    dimensions: tuple[tuple[str, str | None, tuple[Spoke, ...]], ...]
+    dimensions: tuple[OutlineDimension, ...]
 
 
-def _outline(data: dict[str, Any], line: int, reporter: Reporter) -> RadarOutline:
+S = TypeVar("S")
+D = TypeVar("D")
+
+
+def _walk_radar(
+    data: dict[str, Any],
+    line: int,
+    reporter: Reporter,
+    spoke: Callable[[str, Any, str | None], S],
+    dimension: Callable[[str, str | None, tuple[S, ...]], D],
+) -> tuple[str | None, tuple[D, ...]]:
+    """A radar chart's title and dimensions, what is wrong with them reported.
+
+    Each indicator is made by ``spoke(name, value, rating)``, which refuses
+    (``ValueError``) a value that is not a number; each dimension by
+    ``dimension(name, grade, spokes)``.
+    """
+
     def problem(expected: str, detail: str = "") -> None:
         reporter.report(line, 1, "chart-data block", expected, detail)
 
@@ -175,41 +191,45 @@ def _outline(data: dict[str, Any], line: int, reporter: Reporter) -> RadarOutlin
         if not isinstance(raw_indicators, list):
             problem(f"a list of indicators in {where}")
             raw_indicators = []
-        spokes: list[Spoke] = []
+        spokes: list[S] = []
         for number, item in enumerate(raw_indicators, 1):
             if not isinstance(item, dict):
                 problem(f"an object for indicator {number} of {where}")
                 continue
             name, value, rating = item.get("name"), item.get("value"), item.get("rating")
-            # What is wrong is described only when something is (most charts are right).
-            if not (
-                type(name) is str
-                and type(rating) is str
-                and rating in _GRADE_TEXTS
-                and isinstance(value, str)
-                and is_number_text(value)
-            ):
-                what = (number, where)
-                name = _string(name, "name", what, problem)
-                value = _number(value, "value", what, problem)
-                rating = _grade(rating, "rating", what, problem)
-            spokes.append((name or "", value, _grade_of(rating)))
-        dimensions.append(
-            (
-                _string(raw.get("name"), "name", (0, where), problem) or "",
-                _grade(raw.get("grade"), "grade", (0, where), problem),
-                tuple(spokes),
-            )
-        )
-    return RadarOutline(title, tuple(dimensions))
+            if type(name) is str and type(value) is str and type(rating) is str and rating in _GRADE_TEXTS:
+                try:
+                    spokes.append(spoke(name, value, None if rating in _NONE else rating))
+                    continue  # the usual indicator: nothing to report
+                except ValueError:
+                    pass
+            # What is wrong is described only when something is.
+            what = (number, where)
+            name = _string(name, "name", what, problem)
+            value = _number(value, "value", what, problem)
+            rating = _grade(rating, "rating", what, problem)
+            spokes.append(spoke(name or "", value, rating))
+        name = _string(raw.get("name"), "name", (0, where), problem) or ""
+        dimensions.append(dimension(name, _grade(raw.get("grade"), "grade", (0, where), problem), tuple(spokes)))
+    return title, tuple(dimensions)
+
+
+def _spoke(name: str, value: str | int | Decimal | None, rating: str | None) -> Spoke:
+    if isinstance(value, str) and not is_number_text(value):
+        raise ValueError(value)
+    return name, value, rating
+
+
+def _outline_dimension(name: str, grade: str | None, spokes: tuple[Spoke, ...]) -> OutlineDimension:
+    return name, grade, spokes
+
+
+def _indicator(name: str, value: str | int | Decimal | None, rating: str | None) -> RadarIndicator:
+    return RadarIndicator(name, _value(value), rating)
 
 
 #: The ratings a chart writes: a grade, or nothing.
 _GRADE_TEXTS = frozenset(("", "-", *GRADES))
-
-
-def _grade_of(rating: str | None) -> str | None:
-    return None if rating is None or rating in _NONE else rating
 
 
 def spoke_value(spoke: Spoke) -> Number | None:

@@ -18,6 +18,8 @@ import attrs
 from ._symbols import Symbol
 from ._values import GRADES, Number, Rank, read_datetime, read_number, read_rank
 
+_GRADE_SET = frozenset(GRADES)
+
 __all__ = ["check_count", "count_field", "datetime_field", "grade_field", "number_field", "rank_field", "symbol_field"]
 
 
@@ -54,11 +56,15 @@ def number_field(*, unit: str = "") -> Any:
 def grade_field() -> Any:
     """A grade ``"A"`` .. ``"E"``, or None (``""`` is read as None)."""
 
-    def check(instance: Any, field: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and value not in GRADES:
-            raise _refuse(instance, field, "a grade A to E or None", value)
+    def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> str | None:
+        # One converter that also checks: a model has many grades, and this runs for each.
+        if value is None or (isinstance(value, str) and value in _GRADE_SET):
+            return value
+        if value == "":
+            return None
+        raise _refuse(instance, field, "a grade A to E or None", value)
 
-    return attrs.field(default=None, converter=lambda value: None if value == "" else value, validator=check)
+    return attrs.field(default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True))
 
 
 def check_count(instance: Any, field: attrs.Attribute[Any], value: object) -> None:

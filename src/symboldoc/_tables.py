@@ -67,6 +67,8 @@ def count_cells(content: str) -> int:
     """How many cells :func:`split_cells` would cut ``content`` into, without cutting it."""
     if "\\" in content:
         return len(split_cells(content)[0])
+    if content[:1] == "|" and content[-1:] == "|" and len(content) > 1:
+        return content.count("|") - 1  # the usual row: a pipe at each end, each a border
     count = content.count("|") + 1
     if count == 1:
         return 1
