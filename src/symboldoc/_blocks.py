@@ -253,7 +253,7 @@ class Table(Block):
 
         Line ``n`` of the list is line ``table.line + n`` of the document.
         """
-        return [split_cells(line_content(text))[0] for text in split_lines(self.source)]
+        return [split_cells(text.rstrip("\r\n"))[0] for text in split_lines(self.source)]  # line_content, inlined
 
     @property
     def header_row(self) -> Row:

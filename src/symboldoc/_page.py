@@ -768,8 +768,12 @@ class _PageReader:
                 )
             elif isinstance(block, ThematicBreak):
                 after_break = True
-            elif isinstance(block, BlockQuote) and after_break and self.disclaimer_text(block) is not None:
-                self.page.disclaimer = self.disclaimer_text(block)
+            elif (
+                isinstance(block, BlockQuote)
+                and after_break
+                and (disclaimer := self.disclaimer_text(block)) is not None
+            ):
+                self.page.disclaimer = disclaimer
                 view = lambda d: (_present_page(d).disclaimer,)
                 self.bind.places(block, _group_spans, (_BOLD, ("v",)), view, "doc.disclaimer")
             else:

@@ -314,9 +314,10 @@ class _Scanner:
         end = begin + 2
         while end < len(self.lines):
             content = contents[end]
-            kind = _classify(content)
-            if kind == _BLANK or kind in _INTERRUPTING or kind in (_BULLET, _ORDERED):
-                break
+            if content[:1] != "|":  # a line opening with a pipe is a row (the usual case)
+                kind = _classify(content)
+                if kind == _BLANK or kind in _INTERRUPTING or kind in (_BULLET, _ORDERED):
+                    break
             found = count_cells(content)
             if found != len(header):
                 self.reporter.report(
