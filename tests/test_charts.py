@@ -6,9 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import Chart, ChartError, RadarChart
+from symboldoc._charts import check_chart, read_chart, spoke_value
+from symboldoc._problems import Reporter
 
 
 def chart_block(chart_type: str, body: str) -> str:
@@ -94,3 +98,45 @@ def test_wrong_shapes_are_reported_and_the_rest_is_read() -> None:
 def test_nan_is_not_json() -> None:
     doc = symboldoc.loads(chart_block("radar", '{"title": NaN}'))
     assert doc.charts[0].data is None and "NaN" in doc.warnings[0].detail
+
+
+# While a page is read, a radar chart is only checked (its outline is what the page reader compares
+# with the indicator tables); ``doc.charts`` reads it in full.  Both must see the same problems.
+
+_ANY_JSON_VALUE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.sampled_from(["", "-", "A", "B", " C ", "Z", "8.50%", "94.83B", " 0.40 ", "+1.5", "x1", "1e5", "NaN"]),
+    st.lists(st.integers(), max_size=2),
+)
+_INDICATOR = st.fixed_dictionaries(
+    {},
+    optional={
+        "name": st.one_of(st.text(max_size=8), _ANY_JSON_VALUE),
+        "value": _ANY_JSON_VALUE,
+        "rating": _ANY_JSON_VALUE,
+    },
+)
+_DIMENSION = st.one_of(
+    st.fixed_dictionaries(
+        {"indicators": st.one_of(st.lists(st.one_of(_INDICATOR, _ANY_JSON_VALUE), max_size=4), _ANY_JSON_VALUE)},
+        optional={"name": _ANY_JSON_VALUE, "grade": _ANY_JSON_VALUE},
+    ),
+    _ANY_JSON_VALUE,
+)
+
+
+@settings(max_examples=300)
+@given(st.fixed_dictionaries({"dimensions": st.lists(_DIMENSION, max_size=3)}, optional={"title": _ANY_JSON_VALUE}))
+def test_checking_a_radar_chart_sees_what_reading_it_sees(data: dict[str, object]) -> None:
+    body = json.dumps(data)
+    checked, read = Reporter(), Reporter()
+    outline = check_chart("radar", body, 1, checked)
+    chart = read_chart("radar", body, 1, read)
+    assert checked.problems == read.problems
+    assert isinstance(chart, RadarChart) and outline is not None
+    assert outline.title == chart.title
+    assert [(name, grade) for name, grade, _ in outline.dimensions] == [(d.name, d.grade) for d in chart.dimensions]
+    spokes = [(spoke[0], spoke_value(spoke), spoke[2]) for _, _, spokes in outline.dimensions for spoke in spokes]
+    assert spokes == [(i.name, i.value, i.rating) for i in chart.indicators]

@@ -285,6 +285,36 @@ def test_structural_edit_without_a_place_in_the_text_is_an_edit_error(example: s
     assert "## Valuation Analysis" not in symboldoc.dumps(doc, preserve=False)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "edit"),
+    [
+        # A setext title has no "# " line for a new title to follow.
+        (
+            "# Harborlight Robotics Inc. (HLRB.US)\n",
+            "Harborlight Robotics Inc. (HLRB.US)\n===\n",
+            lambda doc: setattr(doc.page, "title", "Harborlight Robotics Holdings (HLRB.US)"),
+        ),
+        # A score note of two lines has no one place for the datetime under it.
+        (
+            "> Updated:",
+            "> A second line of the note.\n> Updated:",
+            lambda doc: setattr(doc.score, "updated", "2027-01-01T00:00:00Z"),
+        ),
+    ],
+)
+def test_a_fact_shown_where_no_edit_can_be_written_raises_an_edit_error(
+    example: str, old: str, new: str, edit: Callable[[Document], None]
+) -> None:
+    text = example.replace(old, new, 1)
+    assert text != example
+    doc = symboldoc.loads(text)
+    assert symboldoc.dumps(doc) == text
+    edit(doc)
+    with pytest.raises(EditError, match="no place"):
+        symboldoc.dumps(doc)
+    assert symboldoc.loads(symboldoc.dumps(doc, preserve=False)).page == doc.page
+
+
 def test_edit_keeps_crlf_line_endings(example: str) -> None:
     text = example.replace("\n", "\r\n")
     doc = symboldoc.loads(text)

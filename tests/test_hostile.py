@@ -172,6 +172,24 @@ def test_duplicate_chart_keys_read_the_last() -> None:
     assert isinstance(doc.charts[0], symboldoc.RadarChart) and doc.charts[0].title == "b"
 
 
+@pytest.mark.parametrize(
+    "section",
+    [
+        "## Longbridge Financial Score™: C\n\n| Metric |\n| --- |\n| Industry Ranking |\n",
+        "## Peer Comparison\n\n| Rank | Company |\n| --- | --- |\n| 01 | Quill Works (QWK.US) |\n",
+        "## Valuation Analysis\n\n| Metric |\n| --- |\n| PE (TTM) |\n",
+        "## Institutional View\n\n### Target Price\n\n| Item |\n| --- |\n| Highest Target |\n",
+    ],
+)
+def test_a_table_without_the_columns_its_section_reads_is_reported_not_a_crash(section: str) -> None:
+    text = PAGE_HEAD + section
+    doc = symboldoc.loads(text)
+    assert symboldoc.dumps(doc) == text
+    assert doc.warnings
+    with pytest.raises(SymbolDocError):
+        symboldoc.loads(text, strict=True)
+
+
 # -- threads --------------------------------------------------------------------------------------------
 
 

@@ -521,6 +521,9 @@ class _PageReader:
         found: dict[str, tuple[int, int]] = {}
         for line, cells in reading.rows:
             name, cell = cell_text(cells[0]), reading.cell(line, cells, 1)
+            if cell is None:
+                self.report(reading.row_start(line), "score table", "a value after the metric", "found none")
+                continue
             if name == labels.industry_ranking:
                 _put(score, "industry_rank", self.value(cell, read_rank, "score table", "a rank like '20 / 32'"))
             elif name == labels.industry_median:
