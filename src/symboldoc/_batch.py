@@ -59,7 +59,7 @@ def load_many(
     strict: bool = False,
     transform: Callable[[Document], T] | None = None,
     progress: bool | TextIO = False,
-    chunksize: int = 8,
+    chunksize: int | None = None,
 ) -> Iterator[Loaded[Any]]:
     """Read many pages on ``workers`` processes (all cores by default), yielding a :class:`Loaded` per path, in order.
 
@@ -69,6 +69,9 @@ def load_many(
     on each document in its worker, and its result is what comes back.
     ``workers=1`` reads in this process.  ``progress=True`` (or a text
     stream) shows a progress bar on standard error (or that stream).
+    ``chunksize`` is how many pages a worker takes at a time; by default a
+    quarter of each worker's share, at most 64 (fewer round trips between
+    processes, while a small batch still spreads over every worker).
     """
     jobs = [(os.fspath(path), strict, transform) for path in paths]
     stream = sys.stderr if progress is True else progress or None
@@ -78,7 +81,10 @@ def load_many(
         results: Iterator[Loaded[Any]] = map(_read, jobs)
         yield from _reported(results, bar)
         return
-    with ProcessPoolExecutor(max_workers=min(count, len(jobs))) as pool:
+    count = min(count, len(jobs))
+    if chunksize is None:
+        chunksize = min(64, len(jobs) // (count * 4))
+    with ProcessPoolExecutor(max_workers=count) as pool:
         yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
 
 
