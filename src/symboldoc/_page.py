@@ -35,7 +35,7 @@ from ._blocks import (
     ThematicBreak,
 )
 from ._charts import RadarOutline, Spoke, spoke_value
-from ._edit import Binder, View, present
+from ._edit import Binder, present
 from ._frontmatter import FrontMatter
 from ._inline import Link, iter_links, parse_inline, plain_text
 from ._labels import Labels, labels_for
@@ -216,20 +216,15 @@ class _PageReader:
         if title_block is not None:
             page.title = title_block.text
             self.check_symbol(front_matter, title_block, title_symbols)
-            title_view = lambda d: (_present_page(d).title or "",)
-            self.bind.places(title_block, _after, (_TITLE_MARK,), title_view, "doc.title")
+            self.bind.places(title_block, _after, (_TITLE_MARK,), _title_view, "doc.title")
             self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
         for block in blocks[:start]:
             if isinstance(block, BlockQuote) and _labelled(block.text)[0] == labels.supported_languages:
                 page.supported_languages = list(iter_links(block.inline))
                 self.places.add("supported_languages")
-                self.bind.whole(
-                    block,
-                    lambda d: tuple(_present_page(d).supported_languages),
-                    lambda now: [f"> {labels.supported_languages}: " + " | ".join(map(link_text, now))],
-                    "doc.supported_languages",
-                )
+                lines = functools.partial(_languages_lines, labels.supported_languages)
+                self.bind.whole(block, _languages_view, lines, "doc.supported_languages")
         head, parts = self.parts(blocks[start:])
         self.read_head(head)
         for part in parts:
@@ -239,7 +234,7 @@ class _PageReader:
         self.check_complete(blocks)
         anchor = title_block or next(iter(blocks))
         places = frozenset(self.places)
-        self.bind.structure(anchor, lambda d: _shape(_present_page(d), places), "the sections of the page")
+        self.bind.structure(anchor, functools.partial(_shape, places), "the sections of the page")
         return page
 
     def check_symbol(self, front_matter: FrontMatter | None, title: Heading, title_symbols: list[str]) -> None:
@@ -311,11 +306,10 @@ class _PageReader:
         if paragraphs:
             overview.description = "\n\n".join(block.text for block in paragraphs)
             self.places.add("description")
-            view = lambda d: (_overview(d).description,)
             if len(paragraphs) == 1:
-                self.bind.whole(paragraphs[0], view, lambda now: str(now[0]).split("\n"), "doc.overview.description")
+                self.bind.whole(paragraphs[0], _description_view, _description_lines, "doc.overview.description")
             else:
-                self.bind.guard(paragraphs[0], view, "doc.overview.description")
+                self.bind.guard(paragraphs[0], _description_view, "doc.overview.description")
         for block in part.blocks:
             if isinstance(block, Table):
                 self.read_overview_table(block)
@@ -358,8 +352,8 @@ class _PageReader:
             found[labels.exchange[0] if text in labels.exchange else text] = (line, column)
         self.places.add("overview_table")
         fields = [
-            (labels.industry, lambda d: _overview(d).industry, found.get(labels.industry)),
-            (exchange_label, lambda d: _overview(d).exchange, found.get(labels.exchange[0])),
+            (labels.industry, _overview_industry, found.get(labels.industry)),
+            (exchange_label, _overview_exchange, found.get(labels.exchange[0])),
             (labels.website, _website_text, found.get(labels.website)),
         ]
         self.bind.keyed(table, fields, "the overview table")
@@ -374,12 +368,10 @@ class _PageReader:
             elif isinstance(block, ListBlock) and not self.page.key_drivers:
                 self.page.key_drivers.extend(item.text for item in block.items)
                 self.places.add("key_drivers")
-                self.bind.items(
-                    block, lambda d: tuple(_present_page(d).key_drivers), lambda v: f"- {v}", "doc.key_drivers"
-                )
+                self.bind.items(block, _key_drivers_view, _bullet, "doc.key_drivers")
             elif isinstance(block, (Paragraph, BlockQuote)):
                 self.page.key_drivers.append(block.text)
-                self.bind.guard(block, lambda d: tuple(_present_page(d).key_drivers), "doc.key_drivers")
+                self.bind.guard(block, _key_drivers_view, "doc.key_drivers")
             else:
                 self.unexpected(block, "Key Drivers")
 
@@ -395,8 +387,7 @@ class _PageReader:
         heading_grade = None
         if colon:
             heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
-            grade_view = lambda d: (_score(d).grade or "",)
-            self.bind.places(heading, _grade_spans, (), grade_view, "doc.score.grade")
+            self.bind.places(heading, _grade_spans, (), _score_grade_view, "doc.score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
         group: IndicatorGroup | None = None
@@ -409,15 +400,15 @@ class _PageReader:
                     self.read_overall(block, rest, score)
                 elif label == labels.industry:
                     _put(score, "industry", rest)
-                    view = lambda d: (_score(d).industry or "",)
-                    self.bind.places(block, _after, (_bold_label(labels.industry),), view, "doc.score.industry")
+                    label_pattern = _bold_label(labels.industry)
+                    self.bind.places(block, _after, (label_pattern,), _score_industry_view, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
                     if label == labels.multi_score:
                         if rest:
                             score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
-                        view = lambda d: (_score(d).multi_score or "",)
                         label_pattern = _bold_label(labels.multi_score)
+                        view = _multi_score_view
                         self.bind.places(block, _after, (label_pattern,), view, "doc.score.multi_score")
                 else:
                     self.unexpected(block, "score section")
@@ -433,7 +424,7 @@ class _PageReader:
                 read = self.read_indicators(block)
                 group.indicators.extend(indicator for indicator, _ in read)
                 number = len(score.groups) - 1
-                indicators = _group_indicators(number)
+                indicators = functools.partial(_group_indicators, number)
                 self.bind.rows(
                     block,
                     indicators,
@@ -448,7 +439,7 @@ class _PageReader:
                     self.group_headings[id(group)] = block
                     score.groups.append(group)
                     number = len(score.groups) - 1
-                    view = _group_grade(number)
+                    view = functools.partial(_group_grade_view, number)
                     self.bind.places(block, _grade_spans, (), view, f"doc.score.groups[{number}].grade")
             elif isinstance(block, ChartBlock):
                 chart = self.charts.get(id(block))
@@ -471,9 +462,9 @@ class _PageReader:
             else:
                 description.append(_unemphasised(line))
         _put(score, "description", "\n".join(description) or None)
-        view = lambda d: (_score(d).description, _score(d).updated)
         args = (_label(self.labels.updated, ":"), len(description) == 1)
-        self.bind.places(quote, _note_spans, args, view, "doc.score.description, .updated", _note_texts)
+        what = "doc.score.description, .updated"
+        self.bind.places(quote, _note_spans, args, _score_note_view, what, _note_texts)
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
@@ -493,15 +484,7 @@ class _PageReader:
                 continue
             names.append(label)
         self.places.update(names)
-
-        def view(doc: Document) -> tuple[str, ...]:
-            score = _score(doc)
-            texts: list[str] = []
-            for name in names:
-                found = present(score.style if name == labels.style else score.scale, f"doc.score.{name.lower()}")
-                texts.extend((found.name, found.description or ""))
-            return tuple(texts)
-
+        view = functools.partial(_classifications_view, tuple(names), labels.style)
         self.bind.places(block, _classification_spans, (tuple(names),), view, "doc.score.style, .scale")
 
     def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
@@ -511,9 +494,8 @@ class _PageReader:
             return
         _put(score, "grade", self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade"))
         _put(score, "value", self.value(_Piece(block, match.group("value")), read_number, "score", "a number"))
-        view = lambda d: (_score(d).grade or "-", number_text(_score(d).value))
         args = (_overall(self.labels.overall), ("grade", "value"))
-        self.bind.places(block, _group_spans, args, view, "doc.score.grade, .value")
+        self.bind.places(block, _group_spans, args, _overall_view, "doc.score.grade, .value")
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
@@ -536,14 +518,10 @@ class _PageReader:
                 continue
             found[name] = (line, 1)
 
-        def rank(doc: Document) -> str | None:
-            value = _score(doc).industry_rank
-            return rank_text(value, spaced=True) if value is not None else None
-
         fields = [
-            (labels.industry_ranking, rank, found.get(labels.industry_ranking)),
-            (labels.industry_median, lambda d: _score(d).industry_median, found.get(labels.industry_median)),
-            (labels.industry_average, lambda d: _score(d).industry_average, found.get(labels.industry_average)),
+            (labels.industry_ranking, _score_rank_text, found.get(labels.industry_ranking)),
+            (labels.industry_median, _score_median, found.get(labels.industry_median)),
+            (labels.industry_average, _score_average, found.get(labels.industry_average)),
         ]
         self.bind.keyed(table, fields, "the score table")
 
@@ -579,32 +557,8 @@ class _PageReader:
 
     def bind_chart(self, block: ChartBlock, chart: RadarOutline) -> None:
         """The radar chart repeats the groups: its title and each dimension named like a group."""
-        names = [name for name, _, _ in chart.dimensions]
-
-        def view(doc: Document) -> tuple[tuple[Any, ...], ...]:
-            # Model objects and their field values, compared by identity: cheap when nothing changed.
-            score = _score(doc)
-            groups = tuple(group for group in score.groups if group.name in names)
-            indicators = tuple(itertools.chain.from_iterable(group.indicators for group in groups))
-            return (
-                (score.chart_title,),
-                groups,
-                tuple(itertools.chain.from_iterable(map(_GROUP_FIELDS, groups))),
-                indicators,
-                tuple(itertools.chain.from_iterable(map(_INDICATOR_FIELDS, indicators))),
-            )
-
-        def update(data: Any, now: Any) -> Any:
-            (title,), groups = now[0], now[1]
-            data["title"] = title
-            by_name = {group.name: radar_dimension(group) for group in groups}
-            for dimension in data.get("dimensions", []):
-                if isinstance(dimension, dict) and dimension.get("name") in by_name:
-                    new = by_name[dimension["name"]]
-                    dimension["grade"], dimension["indicators"] = new["grade"], new["indicators"]
-            return data
-
-        self.bind.chart(block, view, update, "the chart-data block")
+        view = functools.partial(_chart_view, frozenset(name for name, _, _ in chart.dimensions))
+        self.bind.chart(block, view, _chart_update, "the chart-data block")
 
     # -- Valuation Analysis -----------------------------------------------------------
 
@@ -632,8 +586,7 @@ class _PageReader:
                 )
                 valuation.rows.append(item)
                 read.append((item, line))
-            items = lambda d: _part(d, "valuation").rows
-            self.bind.rows(block, items, _VALUATION_FIELDS, valuation_cells, read, "doc.valuation")
+            self.bind.rows(block, _valuation_rows, _VALUATION_FIELDS, valuation_cells, read, "doc.valuation")
 
     # -- Peer Comparison ----------------------------------------------------------------
 
@@ -672,7 +625,7 @@ class _PageReader:
                 _put(peer, "_written_name", name_cell.text)
                 self.page.peers.append(peer)
                 read.append((peer, line))
-            self.bind.rows(block, lambda d: _present_page(d).peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
+            self.bind.rows(block, _peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
 
@@ -704,17 +657,15 @@ class _PageReader:
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
                 _put(analysts, "as_of", self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime"))
-                view = lambda d: (_part(d, "analysts").as_of,)
                 as_of = (_label(labels.as_of, ""),)
-                self.bind.places(block, _after, as_of, view, "doc.analysts.as_of", _datetime_texts)
+                self.bind.places(block, _after, as_of, _as_of_view, "doc.analysts.as_of", _datetime_texts)
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
                 _put(analysts, "total", self.value(_Piece(block, rest), read_count, "analysts", "a whole number"))
-                view = lambda d: (_count_text(_part(d, "analysts").total),)
                 args = (_bold_value(labels.total_analysts), ("v",))
-                self.bind.places(block, _group_spans, args, view, "doc.analysts.total")
+                self.bind.places(block, _group_spans, args, _total_view, "doc.analysts.total")
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
             self.places.add("ratings")
@@ -729,8 +680,7 @@ class _PageReader:
                 )
                 analysts.ratings.append(rating)
                 read.append((rating, line))
-            items = lambda d: _part(d, "analysts").ratings
-            self.bind.rows(block, items, _ANALYST_FIELDS, analyst_cells, read, "doc.analysts.ratings")
+            self.bind.rows(block, _analyst_ratings, _ANALYST_FIELDS, analyst_cells, read, "doc.analysts.ratings")
             return
         self.unexpected(block, "Analyst Rating Distribution")
 
@@ -748,10 +698,9 @@ class _PageReader:
             _put(targets, field, reading.value(line, cells, price_at, read_number, "target price table", "a price"))
             found[field] = (line, 1)
 
-        def price(field: str) -> View:
-            return lambda d: _price_text(getattr(_part(d, "target_price"), field))
-
-        bound = [(label, price(field), found.get(field)) for label, field in fields.items()]
+        bound = [
+            (label, functools.partial(_target_price_text, field), found.get(field)) for label, field in fields.items()
+        ]
         self.bind.keyed(table, bound, "doc.target_price")
 
     # -- References and the disclaimer -----------------------------------------------------------
@@ -763,12 +712,7 @@ class _PageReader:
                 for item in block.items:
                     self.page.references.extend(iter_links(item.inline))
                 self.places.add("references")
-                self.bind.items(
-                    block,
-                    lambda d: tuple(_present_page(d).references),
-                    lambda link: f"- {link_text(link)}",
-                    "doc.references",
-                )
+                self.bind.items(block, _references_view, _reference_line, "doc.references")
             elif isinstance(block, ThematicBreak):
                 after_break = True
             elif (
@@ -777,8 +721,7 @@ class _PageReader:
                 and (disclaimer := self.disclaimer_text(block)) is not None
             ):
                 self.page.disclaimer = disclaimer
-                view = lambda d: (_present_page(d).disclaimer,)
-                self.bind.places(block, _group_spans, (_BOLD, ("v",)), view, "doc.disclaimer")
+                self.bind.places(block, _group_spans, (_BOLD, ("v",)), _disclaimer_view, "doc.disclaimer")
             else:
                 self.unexpected(block, "References")
 
@@ -1132,12 +1075,159 @@ def _overview(doc: Document) -> Overview:
     return doc.page.overview  # type: ignore[union-attr,return-value]
 
 
-def _group_grade(number: int) -> View:
-    return lambda d: (_score(d).groups[number].grade or "",)
+# Each view is a module-level function (its parameters bound with functools.partial),
+# so a binding holds no function object of its own.
 
 
-def _group_indicators(number: int) -> View:
-    return lambda d: _score(d).groups[number].indicators
+def _title_view(doc: Document) -> tuple[str]:
+    return (_present_page(doc).title or "",)
+
+
+def _languages_view(doc: Document) -> tuple[Link, ...]:
+    return tuple(_present_page(doc).supported_languages)
+
+
+def _languages_lines(label: str, now: tuple[Link, ...]) -> list[str]:
+    return [f"> {label}: " + " | ".join(map(link_text, now))]
+
+
+def _description_view(doc: Document) -> tuple[str | None]:
+    return (_overview(doc).description,)
+
+
+def _description_lines(now: tuple[str | None]) -> list[str]:
+    return str(now[0]).split("\n")
+
+
+def _overview_industry(doc: Document) -> str | None:
+    return _overview(doc).industry
+
+
+def _overview_exchange(doc: Document) -> str | None:
+    return _overview(doc).exchange
+
+
+def _key_drivers_view(doc: Document) -> tuple[str, ...]:
+    return tuple(_present_page(doc).key_drivers)
+
+
+def _bullet(text: str) -> str:
+    return f"- {text}"
+
+
+def _score_grade_view(doc: Document) -> tuple[str]:
+    return (_score(doc).grade or "",)
+
+
+def _score_industry_view(doc: Document) -> tuple[str]:
+    return (_score(doc).industry or "",)
+
+
+def _multi_score_view(doc: Document) -> tuple[str]:
+    return (_score(doc).multi_score or "",)
+
+
+def _score_note_view(doc: Document) -> tuple[str | None, Any]:
+    score = _score(doc)
+    return score.description, score.updated
+
+
+def _classifications_view(names: tuple[str, ...], style: str, doc: Document) -> tuple[str, ...]:
+    """The name and description of the Style and Scale lines, in the order of ``names``."""
+    score = _score(doc)
+    texts: list[str] = []
+    for name in names:
+        found = present(score.style if name == style else score.scale, f"doc.score.{name.lower()}")
+        texts.extend((found.name, found.description or ""))
+    return tuple(texts)
+
+
+def _overall_view(doc: Document) -> tuple[str, str]:
+    score = _score(doc)
+    return score.grade or "-", number_text(score.value)
+
+
+def _score_rank_text(doc: Document) -> str | None:
+    value = _score(doc).industry_rank
+    return rank_text(value, spaced=True) if value is not None else None
+
+
+def _score_median(doc: Document) -> str | None:
+    return _score(doc).industry_median
+
+
+def _score_average(doc: Document) -> str | None:
+    return _score(doc).industry_average
+
+
+def _group_grade_view(number: int, doc: Document) -> tuple[str]:
+    return (_score(doc).groups[number].grade or "",)
+
+
+def _group_indicators(number: int, doc: Document) -> list[Indicator]:
+    return _score(doc).groups[number].indicators
+
+
+def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[Any, ...], ...]:
+    """The groups a radar chart repeats: model objects and their field values, compared by identity."""
+    score = _score(doc)
+    groups = tuple(group for group in score.groups if group.name in names)
+    indicators = tuple(itertools.chain.from_iterable(group.indicators for group in groups))
+    return (
+        (score.chart_title,),
+        groups,
+        tuple(itertools.chain.from_iterable(map(_GROUP_FIELDS, groups))),
+        indicators,
+        tuple(itertools.chain.from_iterable(map(_INDICATOR_FIELDS, indicators))),
+    )
+
+
+def _chart_update(data: Any, now: Any) -> Any:
+    """The chart JSON ``data`` with the title and the groups of ``now`` (a :func:`_chart_view`)."""
+    (title,), groups = now[0], now[1]
+    data["title"] = title
+    by_name = {group.name: radar_dimension(group) for group in groups}
+    for dimension in data.get("dimensions", []):
+        if isinstance(dimension, dict) and dimension.get("name") in by_name:
+            new = by_name[dimension["name"]]
+            dimension["grade"], dimension["indicators"] = new["grade"], new["indicators"]
+    return data
+
+
+def _valuation_rows(doc: Document) -> list[ValuationRow]:
+    return _part(doc, "valuation").rows  # type: ignore[no-any-return]
+
+
+def _peers(doc: Document) -> list[Peer]:
+    return _present_page(doc).peers
+
+
+def _as_of_view(doc: Document) -> tuple[Any]:
+    return (_part(doc, "analysts").as_of,)
+
+
+def _total_view(doc: Document) -> tuple[str]:
+    return (_count_text(_part(doc, "analysts").total),)
+
+
+def _analyst_ratings(doc: Document) -> list[AnalystRating]:
+    return _part(doc, "analysts").ratings  # type: ignore[no-any-return]
+
+
+def _target_price_text(field: str, doc: Document) -> str:
+    return _price_text(getattr(_part(doc, "target_price"), field))
+
+
+def _references_view(doc: Document) -> tuple[Link, ...]:
+    return tuple(_present_page(doc).references)
+
+
+def _reference_line(link: Link) -> str:
+    return f"- {link_text(link)}"
+
+
+def _disclaimer_view(doc: Document) -> tuple[str | None]:
+    return (_present_page(doc).disclaimer,)
 
 
 def _website_text(doc: Document) -> str | None:
@@ -1166,8 +1256,9 @@ def _price_text(value: Any) -> str:
     return number_text(value)
 
 
-def _shape(page: SymbolPage, places: frozenset[str]) -> tuple[Any, ...]:
+def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
     """What of the page has a place in the text: a change here needs the page written from the model."""
+    page = _present_page(doc)
     score = page.score
     return (
         page.title is not None or "title" not in places,
