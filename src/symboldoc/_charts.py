@@ -91,14 +91,9 @@ def _refuse_constant(name: str) -> Any:
 
 def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> Chart:
     """Read a chart block's ``body``, whose first line is line ``body_line`` of the document."""
-    data = _decode_reported(body, body_line, reporter)
-    if data is _UNREADABLE:
-        return Chart(chart_type, None)
-    if chart_type != "radar":
+    data, radar = _decode_chart(chart_type, body, body_line, reporter)
+    if not radar:
         return Chart(chart_type, data)
-    if not isinstance(data, dict):
-        reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
-        return Chart("radar", data)
     title, dimensions = _walk_radar(data, body_line, reporter, _indicator, RadarDimension)
     return RadarChart("radar", data, title, dimensions)
 
@@ -109,28 +104,28 @@ def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) 
     For a radar chart, its outline: what the page reader compares with the
     indicator tables.  None for other charts and for JSON that is not a radar chart.
     """
-    data = _decode_reported(body, body_line, reporter)
-    if data is _UNREADABLE or chart_type != "radar":
-        return None
-    if not isinstance(data, dict):
-        reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
-        return None
-    return RadarOutline(*_walk_radar(data, body_line, reporter, _spoke, _outline_dimension))
+    data, radar = _decode_chart(chart_type, body, body_line, reporter)
+    return RadarOutline(*_walk_radar(data, body_line, reporter, _spoke, _outline_dimension)) if radar else None
 
 
-_UNREADABLE = object()
-
-
-def _decode_reported(body: str, body_line: int, reporter: Reporter) -> Any:
-    """The decoded JSON of ``body``, or ``_UNREADABLE`` once what is wrong with it is reported."""
+def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> tuple[Any, bool]:
+    """The decoded JSON of a chart block's ``body`` (None when it is not JSON), and whether it is
+    a radar chart's object, to be walked; what is wrong so far is reported."""
     try:
-        return _decode(body)
+        data = _decode(body)
     except json.JSONDecodeError as exc:
         reporter.report(body_line + exc.lineno - 1, exc.colno, "chart-data block", "valid JSON", exc.msg)
+        return None, False
     except (RecursionError, ValueError) as exc:
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
-    return _UNREADABLE
+        return None, False
+    if chart_type != "radar":
+        return data, False
+    if not isinstance(data, dict):
+        reporter.report(body_line, 1, "chart-data block", "a JSON object for a radar chart")
+        return data, False
+    return data, True
 
 
 #: One indicator of a radar chart as written: its name, its value as the JSON holds it (a
