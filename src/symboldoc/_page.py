@@ -169,6 +169,18 @@ class _PageReader:
         self.charts = charts  # the radar charts the scanner checked, by id of their block
         self.reporter = reporter
         self.bind = binder
+        # The reader of each section, by its heading (the score's heading varies: see read_part).
+        # Plain functions, not bound methods, so the reader makes no reference cycle.
+        reader = type(self)
+        self.readers: dict[str, Callable[[_PageReader, _Part], None]] = {
+            labels.overview: reader.read_overview,
+            labels.profile: reader.read_overview,
+            labels.key_drivers: reader.read_key_drivers,
+            labels.valuation: reader.read_valuation,
+            labels.peers: reader.read_peers,
+            labels.institutional: reader.read_institutional,
+            labels.references: reader.read_references,
+        }
         # Which parts of the page have a place in the text, for the structure guard.
         self.places: set[str] = set()
         self.sections_read: set[str] = set()
@@ -268,16 +280,8 @@ class _PageReader:
         heading = part.heading
         assert heading is not None
         title = heading.text
-        readers: dict[str, Callable[[_Part], None]] = {
-            labels.overview: self.read_overview,
-            labels.profile: self.read_overview,
-            labels.key_drivers: self.read_key_drivers,
-            labels.valuation: self.read_valuation,
-            labels.peers: self.read_peers,
-            labels.institutional: self.read_institutional,
-            labels.references: self.read_references,
-        }
-        is_score = any(title.startswith(prefix) for prefix in labels.score_headings)
+        readers = self.readers
+        is_score = title.startswith(labels.score_headings)
         key = "score" if is_score else title
         if heading.level == 1:
             self.report(heading.start, "section", "one level-1 heading, the title", f"found {title!r}")
@@ -285,7 +289,7 @@ class _PageReader:
             self.report(heading.start, "section", "each section once", f"found {title!r} again")
         elif title in readers:
             self.sections_read.add(key)
-            readers[title](part)
+            readers[title](self, part)
         elif is_score:
             self.sections_read.add(key)
             self.read_score(part)
