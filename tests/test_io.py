@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 import symboldoc
 from symboldoc import DecodeError
+
+from .pages import corpus_pages, own_pages
 
 PAGE = '---\r\ntitle: "Tidewater Motion (TWMO.US)"\r\n---\r\n\r\n# Tidewater Motion (TWMO.US)\r\n\r\nCafé ’s\n'
 
@@ -71,3 +74,31 @@ def test_dump_to_path_text_and_binary_files(tmp_path: Path) -> None:
 def test_loads_refuses_bytes_with_a_pointer_to_load() -> None:
     with pytest.raises(TypeError, match="load"):
         symboldoc.loads(b"# bytes")  # type: ignore[arg-type]
+
+
+# -- the garbage collector -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loads_leaves_the_collector_as_it_found_it_and_makes_no_reference_cycles(enabled: bool) -> None:
+    # loads pauses the cyclic collector while it builds a document; that is only sound because
+    # a document (and everything made while reading it) is freed by reference counting alone.
+    pages = [*own_pages().values(), *corpus_pages().values()]
+    gc.collect()
+    gc.disable()
+    try:
+        for text in pages:
+            doc = symboldoc.loads(text)
+            doc.sections, doc.tables, doc.charts  # noqa: B018 - the generic views too
+            symboldoc.dumps(doc)
+            del doc
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    if not enabled:
+        gc.disable()
+    try:
+        symboldoc.loads(pages[0])
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
