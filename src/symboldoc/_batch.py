@@ -69,9 +69,10 @@ def load_many(
     on each document in its worker, and its result is what comes back.
     ``workers=1`` reads in this process.  ``progress=True`` (or a text
     stream) shows a progress bar on standard error (or that stream).
-    ``chunksize`` is how many pages a worker takes at a time; by default a
-    quarter of each worker's share, at most 64 (fewer round trips between
-    processes, while a small batch still spreads over every worker).
+    ``chunksize`` is how many pages a worker takes at a time; by default
+    the pages are cut into the same number of chunks for each worker, at
+    least four each and at most 64 pages a chunk (few round trips between
+    processes, and no worker left with a chunk more than the others).
     """
     jobs = [(os.fspath(path), strict, transform) for path in paths]
     stream = sys.stderr if progress is True else progress or None
@@ -83,7 +84,8 @@ def load_many(
         return
     count = min(count, len(jobs))
     if chunksize is None:
-        chunksize = min(64, len(jobs) // (count * 4))
+        rounds = max(4, -(-len(jobs) // (count * 64)))  # chunks a worker takes: ceil(pages / (workers * 64))
+        chunksize = -(-len(jobs) // (count * rounds))
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
 
