@@ -11,6 +11,7 @@ import pytest
 
 import symboldoc
 from symboldoc import DecodeError, EditError
+from symboldoc._batch import _chunksize
 
 from .pages import own_pages
 
@@ -86,3 +87,27 @@ def test_errors_pickle() -> None:
         again = pickle.loads(pickle.dumps(error))
         assert type(again) is type(error) and again.problem == problem and str(again) == str(error)
     assert pickle.loads(pickle.dumps(DecodeError(problem, 7))).offset == 7
+
+
+@pytest.mark.parametrize("pages", [1, 2, 7, 40, 150, 1200, 100_000])
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_pages_are_cut_into_a_few_chunks_for_each_worker(pages: int, workers: int) -> None:
+    size = _chunksize(pages, workers)
+    chunks = -(-pages // size)
+    rounds = max(4, -(-pages // (workers * 64)))  # a chunk of at most 64 pages, at least four for each worker
+    assert 1 <= size <= 64
+    assert chunks <= workers * rounds  # no more round trips than that needs
+    if pages >= workers * 4:
+        assert chunks >= workers * 2  # every worker takes several, so none waits long on the last
+
+
+def test_a_batch_in_many_chunks_comes_back_in_order(tmp_path: Path) -> None:
+    texts = [text for _, text in sorted(own_pages().items())] * 40
+    paths = []
+    for number, text in enumerate(texts):
+        path = tmp_path / f"{number:04d}.md"
+        path.write_bytes(text.encode())
+        paths.append(path)
+    results = list(symboldoc.load_many(paths, workers=2, transform=symbol_of))
+    assert [result.path for result in results] == [str(path) for path in paths]
+    assert [result.result for result in results] == [symboldoc.loads(text).symbol for text in texts]

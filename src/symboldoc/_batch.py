@@ -70,9 +70,9 @@ def load_many(
     ``workers=1`` reads in this process.  ``progress=True`` (or a text
     stream) shows a progress bar on standard error (or that stream).
     ``chunksize`` is how many pages a worker takes at a time; by default
-    the pages are cut into the same number of chunks for each worker, at
-    least four each and at most 64 pages a chunk (few round trips between
-    processes, and no worker left with a chunk more than the others).
+    the batch is cut into chunks of equal size, at most 64 pages each and at
+    least four for each worker (few round trips between processes, and a
+    small batch still spread over every worker).
     """
     jobs = [(os.fspath(path), strict, transform) for path in paths]
     stream = sys.stderr if progress is True else progress or None
@@ -84,10 +84,15 @@ def load_many(
         return
     count = min(count, len(jobs))
     if chunksize is None:
-        rounds = max(4, -(-len(jobs) // (count * 64)))  # chunks a worker takes: ceil(pages / (workers * 64))
-        chunksize = -(-len(jobs) // (count * rounds))
+        chunksize = _chunksize(len(jobs), count)
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
+
+
+def _chunksize(pages: int, workers: int) -> int:
+    """Pages a chunk: chunks of equal size, at most 64 pages each and at least four for each worker."""
+    rounds = max(4, -(-pages // (workers * 64)))  # ceil(pages / (workers * 64))
+    return max(1, -(-pages // (workers * rounds)))
 
 
 def _reported(results: Iterator[Loaded[Any]], bar: _Progress | None) -> Iterator[Loaded[Any]]:
