@@ -166,3 +166,19 @@ def test_yaml_floats_are_decimals_that_keep_their_text(written: str, value: Deci
     assert fm is not None
     assert fm.extra["x"] == value
     assert fm.extra["x"].text == written
+
+
+@pytest.mark.parametrize(
+    "value", ['"9999-12-31T23:59:59-05:00"', "9999-12-31T23:59:59-05:00", '"0001-01-01T00:00:00+01:00"']
+)
+def test_a_datetime_utc_cannot_hold_is_a_warning_and_none(value: str) -> None:
+    text = f'---\ntitle: "A"\ndatetime: {value}\n---\n'
+    doc = symboldoc.loads(text)
+    assert doc.front_matter is not None and doc.front_matter.datetime is None
+    (problem,) = doc.warnings
+    assert (problem.line, problem.column, problem.construct) == (3, 11, "front matter")
+    assert "years 1 to 9999" in problem.detail
+    assert symboldoc.dumps(doc) == text
+    with pytest.raises(FrontMatterError) as raised:
+        symboldoc.loads(text, strict=True)
+    assert (raised.value.line, raised.value.column) == (3, 11)

@@ -363,3 +363,34 @@ def test_a_section_given_twice_is_read_once_and_reported(example: str) -> None:
     out = symboldoc.dumps(doc)
     assert out.count("| 1.00 |") == 1
     assert out[: out.index("| 1.00 |")].count("## Valuation Analysis") == 1
+
+
+HEAD = '---\ntype: "Symbol"\n---\n# A (KC.US)\n\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "line", "column"),
+    [
+        (
+            "## Longbridge Financial Score™: C\n> *Note*\n> Updated: 9999-12-31T23:59:59-05:00\n",
+            "score.updated",
+            8,
+            12,
+        ),
+        (
+            "## Institutional View\n\n### Analyst Rating Distribution\n\n> As of 0001-01-01T00:00:00+01:00\n",
+            "analysts.as_of",
+            10,
+            9,
+        ),
+    ],
+)
+def test_a_datetime_utc_cannot_hold_is_reported_where_it_stands(body: str, field: str, line: int, column: int) -> None:
+    doc = symboldoc.loads(HEAD + body)
+    part, name = field.split(".")
+    assert getattr(getattr(doc, part), name) is None
+    problem = next(problem for problem in doc.warnings if "datetime" in problem.expected)
+    assert (problem.line, problem.column) == (line, column)
+    with pytest.raises(LayoutError) as raised:
+        symboldoc.loads(HEAD + body, strict=True)
+    assert (raised.value.line, raised.value.column) == (line, column)

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import symboldoc
 from symboldoc import Number
 from symboldoc._values import read_datetime, read_grade, read_number
 
@@ -70,3 +71,17 @@ def test_numbers_survive_pickle_and_copy(value: Decimal) -> None:
     number = Number(value, f"{value}%", "%")
     for clone in (pickle.loads(pickle.dumps(number)), copy.deepcopy(number)):
         assert clone == number and clone.text == number.text and clone.unit == "%"
+
+
+@pytest.mark.parametrize("text", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+01:00"])
+def test_a_datetime_utc_cannot_hold_is_refused_as_a_value_error(text: str) -> None:
+    with pytest.raises(ValueError, match="years 1 to 9999"):
+        read_datetime(text)
+
+
+def test_a_datetime_field_refuses_what_utc_cannot_hold() -> None:
+    from datetime import timedelta
+
+    edge = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5)))
+    with pytest.raises(ValueError, match=r"Score\.updated: expected a datetime that UTC can hold"):
+        symboldoc.Score(updated=edge)

@@ -229,16 +229,15 @@ class Table(Block):
 
     ``header`` is the header cells' text; ``alignments`` what the delimiter
     row asks of each column (``"left"``, ``"center"``, ``"right"`` or None);
-    ``rows`` the body rows.  The rows are cut from the table's source each
-    time they are asked for (a table keeps nothing but its text), so keep
-    ``table.rows`` in a variable rather than asking for it in a loop.
+    ``rows`` the body rows.  The rows are cut from the table's source the
+    first time they are asked for, and kept.
     """
 
     header: tuple[str, ...]
 
-    @property
+    @functools.cached_property
     def all_rows(self) -> tuple[Row, ...]:
-        """Every row of the table: the header row, the delimiter row, the body rows."""
+        """Every row of the table: the header row, the delimiter row, the body rows (cut on first use)."""
         rows = []
         line, offset = self.line, self.offset
         for text in split_lines(self.source):

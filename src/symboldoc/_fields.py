@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from ._symbols import Symbol
-from ._values import GRADES, Number, Rank, read_datetime, read_number, read_rank
+from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, read_rank
 
 _GRADE_SET = frozenset(GRADES)
 
@@ -119,7 +119,10 @@ def datetime_field() -> Any:
         if isinstance(value, _dt.datetime):
             if value.tzinfo is None:
                 raise _refuse(instance, field, "a timezone-aware datetime", value)
-            return value.astimezone(_dt.timezone.utc)
+            try:
+                return in_utc(value)
+            except ValueError:
+                raise _refuse(instance, field, "a datetime that UTC can hold (years 1 to 9999)", value) from None
         raise _refuse(instance, field, "a datetime or None", value)
 
     return attrs.field(default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True))

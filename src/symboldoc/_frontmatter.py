@@ -28,7 +28,7 @@ from ._fields import datetime_field
 from ._inline import Link, Text
 from ._problems import Reporter
 from ._text import line_content
-from ._values import Number, read_datetime
+from ._values import Number, in_utc, read_datetime
 
 __all__ = ["FrontMatter", "FrontMatterEntry", "LocaleLink", "is_boundary", "read_front_matter"]
 
@@ -263,7 +263,8 @@ def _typed(entries: list[FrontMatterEntry], reporter: Reporter) -> FrontMatter:
         value = entry.value
         if key in _STRING_KEYS:
             if not isinstance(value, str):
-                reporter.report(entry.line, 1, "front matter", f"a string for {key!r}", f"found {value!r}")
+                found = f"found {value!r}"[:200]
+                reporter.report(entry.line, _value_column(entry), "front matter", f"a string for {key!r}", found)
                 value = None if value is None else str(value)
             fields[key] = value
         elif key == "datetime":
@@ -275,16 +276,28 @@ def _typed(entries: list[FrontMatterEntry], reporter: Reporter) -> FrontMatter:
     return FrontMatter(**fields, extra=extra, entries=tuple(entries))
 
 
+def _value_column(entry: FrontMatterEntry) -> int:
+    """The column where an entry's value starts on its first line (after ``key:`` and the blanks)."""
+    first = line_content(entry.source.split("\n", 1)[0])
+    colon = first.find(":")
+    if colon < 0:
+        return 1
+    rest = first[colon + 1 :]
+    return colon + 2 + len(rest) - len(rest.lstrip(" \t"))
+
+
 def _typed_datetime(entry: FrontMatterEntry, reporter: Reporter) -> _dt.datetime | None:
     value = entry.value
-    if isinstance(value, _dt.datetime):
-        return value.replace(tzinfo=_dt.timezone.utc) if value.tzinfo is None else value.astimezone(_dt.timezone.utc)
-    if isinstance(value, str):
-        try:
+    try:
+        if isinstance(value, _dt.datetime):
+            return in_utc(value)
+        if isinstance(value, str):
             return read_datetime(value)
-        except ValueError:
-            pass
-    reporter.report(entry.line, 1, "front matter", "an ISO 8601 datetime for 'datetime'", f"found {value!r}")
+        detail = f"found {value!r}"
+    except ValueError as exc:
+        detail = str(exc)
+    expected = "an ISO 8601 datetime for 'datetime'"
+    reporter.report(entry.line, _value_column(entry), "front matter", expected, detail[:200])
     return None
 
 

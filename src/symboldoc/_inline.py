@@ -2,18 +2,25 @@
 
 Blocks are found by symboldoc's own scanner, which keeps positions; the
 text inside a block (a table cell, a heading, a list item) is handed to
-mistune's inline parser, and its tokens become the small attrs classes
-below.  Text without any markdown punctuation skips mistune altogether.
+mistune's inline parser (adapted in ``_inline_parser`` so that a link's
+destination is kept as written), and its tokens become the small attrs
+classes below.  Text without any markdown punctuation skips mistune
+altogether, and so does a lone ``[text](url)`` whose parts hold nothing
+mistune would read differently.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import attrs
 import mistune
+from mistune.plugins import import_plugin
+
+from ._inline_parser import InlineParser, SurrogateMask, resolve
 
 __all__ = [
     "CodeSpan",
@@ -74,7 +81,13 @@ class Strikethrough(_Span):
 
 @attrs.frozen
 class Link:
-    """A link: ``text`` is what it shows, ``url`` where it points."""
+    """A link: ``text`` is what it shows, ``url`` where it points.
+
+    ``url`` and ``title`` are as written, with CommonMark's backslash escapes
+    and entity references resolved, and never percent-encoded: ``[a](x\\_y&amp;z)``
+    has the url ``x_y&z``.  An autolink's url is its text (``mailto:`` before
+    an email address).
+    """
 
     url: str
     children: tuple[Inline, ...]
@@ -87,7 +100,7 @@ class Link:
 
 @attrs.frozen
 class Image:
-    """An image: ``alt`` text, ``url`` of the picture."""
+    """An image: ``alt`` text, ``url`` of the picture (written as :class:`Link` says)."""
 
     url: str
     children: tuple[Inline, ...]
@@ -122,14 +135,17 @@ _MARKUP = frozenset("\\`*_[]<>!&~")
 #: faster than the text on some hostile shapes (``**_[`` repeated): its
 #: inline content is kept as one Text.  Blocks of real pages are far shorter.
 INLINE_LIMIT = 32 * 1024
+#: Blanks at a line break, which mistune takes into the break (and two spaces make it a hard one).
+_BREAK_BLANKS = re.compile(r" \n|\n\s")
 _local = threading.local()
 
 
-def _parser() -> mistune.Markdown:
+def _parser() -> InlineParser:
     # A mistune parser keeps state while it runs, so each thread has its own.
-    parser: mistune.Markdown | None = getattr(_local, "parser", None)
+    parser: InlineParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = mistune.create_markdown(renderer=None, plugins=["strikethrough"])
+        parser = InlineParser()
+        mistune.Markdown(renderer=None, inline=parser, plugins=[import_plugin("strikethrough")])  # adds its rule
         _local.parser = parser
     return parser
 
@@ -138,34 +154,59 @@ def parse_inline(text: str) -> tuple[Inline, ...]:
     """The inline content of ``text`` (one block's text, line breaks included)."""
     if not text:
         return ()
-    if len(text) > INLINE_LIMIT or _MARKUP.isdisjoint(text):
+    if len(text) > INLINE_LIMIT:
+        return (Text(text),)
+    if _MARKUP.isdisjoint(text) and ("\n" not in text or _BREAK_BLANKS.search(text) is None):
         return (Text(text),)
     link = _lone_link(text)
     if link is not None:
         return (link,)
+    return parse_with_mistune(text)
+
+
+def parse_with_mistune(text: str) -> tuple[Inline, ...]:
+    """The inline content of ``text`` as mistune reads it, without the shortcuts of :func:`parse_inline`."""
     try:
-        tokens = _parser().inline(text, {})
+        mask = SurrogateMask.of(text)
+    except ValueError:  # no stand-ins left for its surrogates (a text made to hold them all)
+        return (Text(text),)
+    try:
+        tokens = _parser()(mask.hide(text) if mask is not None else text, {})
     except RecursionError:
         # Pathological nesting: the text stays as it was written.
         return (Text(text),)
+    if mask is not None:
+        mask.show_tokens(tokens)
     return _convert(tokens)
 
 
 _LINK_TEXT_MARKUP = frozenset("\\`*_[]<>!&~\n")
-_URL_STOPS = frozenset(" \t\n()<>\\")
+_URL_STOPS = frozenset("()<>\\")
 
 
 def _lone_link(text: str) -> Link | None:
-    """``[text](url)`` and nothing else, with no markup inside: read without mistune (the pages' common case)."""
+    """``[text](url)`` and nothing else, with no markup inside: read without mistune (the pages' common case).
+
+    Only a destination mistune reads the same way is taken: printable, with
+    no white space, parenthesis, angle bracket or backslash (an entity is
+    resolved, as mistune's path resolves it).
+    """
     if text[0] != "[" or text[-1] != ")":
         return None
     middle = text.find("](")
     if middle < 0:
         return None
     label, url = text[1:middle], text[middle + 2 : -1]
-    if not label or not url or not _LINK_TEXT_MARKUP.isdisjoint(label) or not _URL_STOPS.isdisjoint(url):
+    if (
+        not label
+        or not url
+        or not _LINK_TEXT_MARKUP.isdisjoint(label)
+        or not _URL_STOPS.isdisjoint(url)
+        or not url.isprintable()
+        or " " in url
+    ):
         return None
-    return Link(url, (Text(label),))
+    return Link(resolve(url) if "&" in url else url, (Text(label),))
 
 
 def _convert(tokens: Sequence[Mapping[str, Any]]) -> tuple[Inline, ...]:

@@ -65,8 +65,8 @@ from ._render import (
     valuation_cells,
 )
 from ._symbols import Symbol
-from ._tables import Cell, cell_text
-from ._text import Position, line_content, split_lines
+from ._tables import Cell, cell_text, split_cells
+from ._text import Position, line_content, position_within, split_lines
 from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
 
 if TYPE_CHECKING:
@@ -834,12 +834,16 @@ class _TableReading:
         self.table = table
         self.report = report
         width = len(table.header)
+        self.lines = table.lines
+        #: Each line's raw cells, and where the first one starts in the line.
+        self.cut = [split_cells(text.rstrip("\r\n")) for text in self.lines]  # line_content, inlined
         #: The body rows read: the line number of each and its raw cells.
         self.rows = [
             (table.line + number, cells)
-            for number, cells in enumerate(table.row_cells())
+            for number, (cells, _) in enumerate(self.cut)
             if number >= 2 and len(cells) >= width
         ]
+        self._line_offsets: list[int] | None = None
 
     def column(self, name: str) -> int | None:
         """Where the first column headed ``name`` stands, or None when the table has none."""
@@ -875,23 +879,38 @@ class _TableReading:
         """The cell at ``index`` of a row, as a located text; None where the row has none."""
         if index is None or index >= len(cells):
             return None
-        return _CellAt(self, line, index, cell_text(cells[index]))
+        return _CellAt(self, line, index, cells[index])
 
     def row_start(self, line: int) -> Position:
-        return self.table.all_rows[line - self.table.line].start
+        """Where the row on ``line`` starts (the offsets of the table's lines are worked out once, when needed)."""
+        if self._line_offsets is None:
+            offsets, at = [], self.table.offset
+            for text in self.lines:
+                offsets.append(at)
+                at += len(text)
+            self._line_offsets = offsets
+        return Position(line, 1, self._line_offsets[line - self.table.line])
 
     def cell_start(self, line: int, index: int) -> Position:
-        return self.table.all_rows[line - self.table.line].cell(index).start
+        """Where the raw text of cell ``index`` of the row on ``line`` starts."""
+        row = self.row_start(line)
+        cells, first = self.cut[line - self.table.line]
+        before = first + sum(len(raw) + 1 for raw in cells[:index])
+        return Position(line, 1 + before, row.offset + before)
 
 
 @attrs.frozen
 class _CellAt:
-    """A cell of a table being read: its text, and its place, made only when asked."""
+    """A cell of a table being read: its raw text, and its place, made only when asked."""
 
     reading: _TableReading
     line: int
     index: int
-    text: str
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return cell_text(self.raw)
 
     @property
     def start(self) -> Position:
@@ -909,14 +928,22 @@ class _Located(Protocol):
 
 @attrs.frozen
 class _Piece:
-    """A piece of a block's (or cell's) text, read like a cell: placed where the block starts."""
+    """A piece of a block's (or cell's) text, read like a cell: placed where it first stands in the block.
+
+    A piece whose text the block does not hold as it stands (its markup was
+    taken away) is placed where the block starts.
+    """
 
     block: Block | Cell | _CellAt
     text: str
 
     @property
     def start(self) -> Position:
-        return self.block.start
+        where = self.block
+        source = where.source if isinstance(where, Block) else where.raw
+        text = self.text.strip()
+        index = source.find(text) if text else -1
+        return position_within(where.start, source, index) if index >= 0 else where.start
 
 
 # -- what the bindings read from a document, and where they find it in the text -------------------------

@@ -165,15 +165,28 @@ class Row:
     def start(self) -> Position:
         return Position(self.line, 1, self.offset)
 
+    @functools.cached_property
+    def _starts(self) -> tuple[int, ...]:
+        """Where each cell's raw text starts in the row's line (0-based), worked out once."""
+        starts = []
+        at = self.first_cell_offset
+        for raw in self.raw_cells:
+            starts.append(at)
+            at += len(raw) + 1
+        return tuple(starts)
+
     @property
     def cells(self) -> tuple[Cell, ...]:
-        return tuple(self.cell(index) for index in range(len(self.raw_cells)))
+        line, offset = self.line, self.offset
+        return tuple(
+            Cell(raw, Position(line, 1 + before, offset + before))
+            for raw, before in zip(self.raw_cells, self._starts, strict=True)
+        )
 
     def cell(self, index: int) -> Cell:
         """The cell at ``index``, with its position."""
-        raw = self.raw_cells[index]
-        before = self.first_cell_offset + sum(len(cell) + 1 for cell in self.raw_cells[:index])
-        return Cell(raw, Position(self.line, 1 + before, self.offset + before))
+        before = self._starts[index]
+        return Cell(self.raw_cells[index], Position(self.line, 1 + before, self.offset + before))
 
     @property
     def texts(self) -> tuple[str, ...]:

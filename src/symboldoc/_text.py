@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-__all__ = ["Position", "line_content", "split_lines"]
+__all__ = ["Position", "line_content", "position_within", "split_lines"]
 
 # The characters str.splitlines treats as line boundaries but markdown does not are
 # \x0b \x0c \x1c \x1d \x1e \x85 \u2028 \u2029; split_lines looks for each of them.
@@ -66,3 +66,17 @@ class Position:
 
     def __str__(self) -> str:
         return f"{self.line}:{self.column}"
+
+
+def position_within(start: Position, source: str, index: int) -> Position:
+    """The position of character ``index`` of ``source``, a text that begins at ``start``."""
+    lines = split_lines(source[:index])
+    if not lines:
+        return start
+    offset = start.offset + index
+    last = lines[-1]
+    if last[-1] in "\r\n" and not (last[-1] == "\r" and source[index : index + 1] == "\n"):
+        return Position(start.line + len(lines), 1, offset)  # at the start of the next line
+    if len(lines) == 1:
+        return Position(start.line, start.column + index, offset)
+    return Position(start.line + len(lines) - 1, 1 + len(last), offset)

@@ -19,6 +19,7 @@ __all__ = [
     "Number",
     "Rank",
     "format_datetime",
+    "in_utc",
     "is_number_text",
     "read_count",
     "read_datetime",
@@ -161,7 +162,8 @@ def format_datetime(value: datetime) -> str:
 def read_datetime(text: str) -> datetime:
     """A timezone-aware UTC datetime from ISO 8601 text such as ``2026-04-15T13:34:21.428Z``.
 
-    A time without an offset is taken as UTC.
+    A time without an offset is taken as UTC.  A time that lies outside the
+    years 1 to 9999 once in UTC (``9999-12-31T23:59:59-05:00``) is refused.
     """
     stripped = text.strip()
     iso = stripped[:-1] + "+00:00" if stripped[-1:] in ("Z", "z") else stripped
@@ -169,9 +171,21 @@ def read_datetime(text: str) -> datetime:
         value = datetime.fromisoformat(iso)
     except ValueError as exc:
         raise ValueError(f"not an ISO 8601 datetime: {text!r}") from exc
+    return in_utc(value)
+
+
+def in_utc(value: datetime) -> datetime:
+    """``value`` in UTC (a naive one is taken as UTC); ``ValueError`` when UTC cannot hold it.
+
+    Python's datetimes span the years 1 to 9999: ``9999-12-31T23:59:59-05:00``
+    is a valid time whose UTC falls in the year 10000.
+    """
     if value.tzinfo is None:
         return value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc)
+    try:
+        return value.astimezone(timezone.utc)
+    except OverflowError:
+        raise ValueError(f"{value.isoformat()} lies outside the years 1 to 9999 in UTC") from None
 
 
 _RANK = re.compile(r"(\d+)[ \t]*/[ \t]*(\d+)")
