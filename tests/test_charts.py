@@ -140,3 +140,46 @@ def test_checking_a_radar_chart_sees_what_reading_it_sees(data: dict[str, object
     assert [(name, grade) for name, grade, _ in outline.dimensions] == [(d.name, d.grade) for d in chart.dimensions]
     spokes = [(spoke[0], spoke_value(spoke), spoke[2]) for _, _, spokes in outline.dimensions for spoke in spokes]
     assert spokes == [(i.name, i.value, i.rating) for i in chart.indicators]
+
+
+def _with_duplicates(page: str) -> str:
+    """The example page, its chart's title given twice and its first Multi Score indicator's rating too."""
+    title = '  "title": "Longbridge Financial Score - Harborlight Robotics Inc.",\n'
+    page = page.replace(title, '  "title": "An older title",\n' + title, 1)
+    roe = '          "name": "ROE",\n          "value": "14.26%",\n          "rating": "B"\n'
+    assert roe in page
+    return page.replace(roe, roe.replace('"rating": "B"', '"rating": "E",\n          "rating": "B"'), 1)
+
+
+def test_a_key_given_twice_in_chart_json_is_reported_where_it_stands(example: str) -> None:
+    text = _with_duplicates(example)
+    doc = symboldoc.loads(text)
+    duplicates = [problem for problem in doc.warnings if problem.expected == "each key once in a JSON object"]
+    second_rating = text.split("\n").index('          "rating": "E",') + 2  # the line after it, counted from 1
+    assert [(p.line, p.column, p.detail) for p in duplicates] == [
+        (86, 3, "found 'title' again"),
+        (second_rating, 11, "found 'rating' again"),
+    ]
+    assert doc.warnings == tuple(duplicates)  # the last value of each is the one read, and agrees with the tables
+    assert symboldoc.dumps(doc) == text
+    with pytest.raises(ChartError) as raised:
+        symboldoc.loads(text, strict=True)
+    assert (raised.value.line, raised.value.column) == (86, 3)
+
+
+def test_an_edit_keeps_the_keys_given_twice(example: str) -> None:
+    text = _with_duplicates(example)
+    doc = symboldoc.loads(text)
+    assert doc.score is not None
+    group = doc.score.group("Multi Score")
+    assert group is not None
+    group["ROE"].value = Decimal("15.01")
+    written = symboldoc.dumps(doc)
+    changed = [(old, new) for old, new in zip(text.split("\n"), written.split("\n"), strict=True) if old != new]
+    assert changed == [
+        ("| ROE | 14.26% | B |", "| ROE | 15.01% | B |"),
+        ('          "value": "14.26%",', '          "value": "15.01%",'),
+    ]
+    again = symboldoc.loads(written)
+    assert again.page == doc.page
+    assert [p.detail for p in again.warnings] == [p.detail for p in symboldoc.loads(text).warnings]

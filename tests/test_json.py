@@ -71,3 +71,46 @@ def test_schema_rejects_what_to_dict_never_writes() -> None:
     bad["page"]["score"] = {"grade": "B", "value": 0.31}
     assert not validator.is_valid(bad)
     assert Decimal(symboldoc.to_dict(symboldoc.loads(PAGES["example.md"]))["page"]["score"]["value"]) == Decimal("0.31")
+
+
+@pytest.mark.parametrize(
+    ("entry", "form"),
+    [
+        ("a: !!binary aGVsbG8=", "aGVsbG8="),
+        ("a: !!set {x, y}", ["x", "y"]),
+        ("a: .nan", ".nan"),
+        ("a: -.inf", "-.inf"),
+        ("a: 1.50", "1.50"),
+        ("a: 12", 12),
+        ("a: true", True),
+        ("a: ~", None),
+        ("a: 2001-12-14", "2001-12-14"),
+        ("a: 2001-12-14 21:59:43.10 -5", "2001-12-14T21:59:43.100000-05:00"),
+        ("a: !!omap [{k: 1}, {j: 2}]", [["k", 1], ["j", 2]]),
+        ("a: !!pairs [{k: 1}, {k: 2}]", [["k", 1], ["k", 2]]),
+        ("a: {1: x, '1': y}", [[1, "x"], ["1", "y"]]),
+        ("a: {? !!binary aGk= : x}", [["aGk=", "x"]]),
+        ("a: {null: 1, true: 2}", [[None, 1], [True, 2]]),
+        ("a: {b: [1.0, {c: .inf}]}", {"b": ["1.0", {"c": ".inf"}]}),
+    ],
+)
+def test_every_value_safe_yaml_gives_has_a_json_form(entry: str, form: object) -> None:
+    doc = symboldoc.loads(f"---\n{entry}\n---\n")
+    assert doc.warnings == ()
+    data = symboldoc.to_dict(doc)
+    assert data["front_matter"]["extra"]["a"] == form
+    assert json.loads(json.dumps(data, allow_nan=False)) == data
+
+
+def test_a_front_matter_value_nested_too_deep_is_reported_and_kept_as_text() -> None:
+    import copy
+    import pickle
+
+    deep = "[" * 65 + "]" * 65
+    text = f"---\nfine: {'[' * 64 + ']' * 64}\ndeep: {deep}\n---\n"
+    doc = symboldoc.loads(text)
+    (problem,) = doc.warnings
+    assert (problem.line, problem.expected) == (3, "a value nested at most 64 deep for key 'deep'")
+    assert doc.front_matter is not None and doc.front_matter.extra["deep"] == f"deep: {deep}\n"
+    json.dumps(symboldoc.to_dict(doc))  # a value 64 deep is still fine everywhere
+    assert symboldoc.dumps(copy.deepcopy(doc)) == symboldoc.dumps(pickle.loads(pickle.dumps(doc))) == text

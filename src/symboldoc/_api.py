@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 from typing import IO, Union, cast
@@ -34,19 +33,6 @@ def loads(text: str, *, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"loads() takes a str, not {type(text).__name__}; use load() for bytes and files")
-    # Building a document makes many objects and no reference cycles: the cyclic
-    # collector, which would scan them over and over as they pile up, waits until
-    # it is done (and is left as it was found).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _loads(text, strict)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _loads(text: str, strict: bool) -> Document:
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     reporter = Reporter(strict=strict)

@@ -16,16 +16,19 @@ from typing import Any, TypeVar
 import attrs
 
 from ._problems import Reporter
+from ._text import Position, position_within
 from ._values import _NONE, GRADES, Number, is_number_text, read_grade, read_number
 
 __all__ = [
     "CHART_INFO_PREFIX",
     "Chart",
+    "JsonObject",
     "RadarChart",
     "RadarDimension",
     "RadarIndicator",
     "RadarOutline",
     "check_chart",
+    "decode_members",
     "read_chart",
     "spoke_value",
 ]
@@ -75,8 +78,54 @@ class RadarChart(Chart):
         return tuple(indicator for dimension in self.dimensions for indicator in dimension.indicators)
 
 
-def _decode(body: str) -> Any:
-    return json.loads(body, parse_float=Decimal, parse_int=_integer, parse_constant=_refuse_constant)
+class JsonObject(dict[str, Any]):
+    """A JSON object that keeps every member as written, a key given twice included.
+
+    As a dict it holds what a JSON reader takes (the last value of a key
+    given twice); ``members`` holds every key, value pair in order, and an
+    assignment changes the last member of that key (or adds one).  Chart JSON
+    decoded for an edit is made of these, so writing it again keeps what the
+    edit did not touch, duplicates included.
+    """
+
+    def __init__(self, members: list[tuple[str, Any]]) -> None:
+        super().__init__(members)
+        self.members = members
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        for index in range(len(self.members) - 1, -1, -1):
+            if self.members[index][0] == key:
+                self.members[index] = (key, value)
+                return
+        self.members.append((key, value))
+
+
+def decode_members(body: str) -> Any:
+    """Chart JSON as :class:`JsonObject` objects (numbers as Decimals), for an edit to write back."""
+    return json.loads(
+        body, parse_float=Decimal, parse_int=_integer, parse_constant=_refuse_constant, object_pairs_hook=JsonObject
+    )
+
+
+def _decode(body: str) -> tuple[Any, list[str]]:
+    """The decoded JSON of ``body``, and the keys given twice in one object (in the order found)."""
+    duplicates: list[str] = []
+
+    def members(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made = dict(pairs)
+        if len(made) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append(key)
+                seen.add(key)
+        return made
+
+    data = json.loads(
+        body, parse_float=Decimal, parse_int=_integer, parse_constant=_refuse_constant, object_pairs_hook=members
+    )
+    return data, duplicates
 
 
 def _integer(text: str) -> int | Decimal:
@@ -98,6 +147,42 @@ def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -
     return RadarChart("radar", data, title, dimensions)
 
 
+def _duplicate_keys(body: str) -> list[tuple[int, str]]:
+    """Where each key given again in its object stands in ``body`` (valid JSON): its offset, and the key.
+
+    One pass over the text, called only when the decoder saw a duplicate.
+    """
+    found: list[tuple[int, str]] = []
+    objects: list[set[str] | None] = []  # for each open bracket: the keys of an object, None for an array
+    key_next = False
+    index, length = 0, len(body)
+    while index < length:
+        char = body[index]
+        if char == '"':
+            end = index + 1
+            while body[end] != '"':
+                end += 2 if body[end] == "\\" else 1
+            if key_next and objects and objects[-1] is not None:
+                key = json.loads(body[index : end + 1])
+                if key in objects[-1]:
+                    found.append((index, key))
+                objects[-1].add(key)
+            key_next = False
+            index = end + 1
+            continue
+        if char == "{":
+            objects.append(set())
+            key_next = True
+        elif char == "[":
+            objects.append(None)
+        elif char in "]}":
+            objects.pop()
+        elif char == ",":
+            key_next = bool(objects) and objects[-1] is not None
+        index += 1
+    return found
+
+
 def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> RadarOutline | None:
     """Report what is wrong with a chart block's ``body`` (as :func:`read_chart` would), building no chart.
 
@@ -112,7 +197,7 @@ def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter
     """The decoded JSON of a chart block's ``body`` (None when it is not JSON), and whether it is
     a radar chart's object, to be walked; what is wrong so far is reported."""
     try:
-        data = _decode(body)
+        data, duplicates = _decode(body)
     except json.JSONDecodeError as exc:
         reporter.report(body_line + exc.lineno - 1, exc.colno, "chart-data block", "valid JSON", exc.msg)
         return None, False
@@ -120,6 +205,11 @@ def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
         return None, False
+    if duplicates:
+        for offset, key in _duplicate_keys(body):
+            place = position_within(Position(body_line, 1, 0), body, offset)
+            expected = "each key once in a JSON object"
+            reporter.report(place.line, place.column, "chart-data block", expected, f"found {key!r} again")
     if chart_type != "radar":
         return data, False
     if not isinstance(data, dict):

@@ -19,10 +19,8 @@ from the model instead.
 from __future__ import annotations
 
 import copy
-import decimal
 import functools
 import itertools
-import json
 import operator
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -30,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
+from ._charts import decode_members
 from ._problems import EditError, Problem
 from ._render import FRONT_MATTER_KEYS, chart_json, escape_cell, front_matter_entry
 from ._tables import Row, cell_text
@@ -395,7 +394,7 @@ def _render_chart(params: tuple[Any, ...], block: Block, original: Any, now: Any
     lines = split_lines(block.source)
     ending = line_ending(lines[0]) or "\n"
     closing = lines[-1] if block.closed and len(lines) > 1 else ""
-    updated = update(json.loads(block.body, parse_float=decimal.Decimal), now)
+    updated = update(decode_members(block.body), now)
     body = chart_json(updated).replace("\n", ending) + ending
     return lines[0] + body + closing
 

@@ -201,7 +201,31 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
         reporter.report(line, 1, "front matter", "a line 'key: value'", f"found {group[0].strip()!r}")
         return FrontMatterEntry(key, source, source, line)
     ((loaded_key, value),) = loaded.items()
+    if _deeper_than(value, MAX_DEPTH):
+        expected = f"a value nested at most {MAX_DEPTH} deep for key {key!r}"
+        reporter.report(line, 1, "front matter", expected, "kept as text")
+        return FrontMatterEntry(key, source, source, line)
     return FrontMatterEntry(str(loaded_key), value, source, line)
+
+
+#: How deep a front matter value may nest (lists and mappings in one another).  YAML reads
+#: deeper ones, but copying, comparing or writing them as JSON would recurse as deep; real
+#: pages nest one level (``locales``).  A deeper value is reported and kept as its text.
+MAX_DEPTH = 64
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds lists, sets or mappings nested more than ``limit`` deep (walked without recursion)."""
+    if not isinstance(value, (list, tuple, set, frozenset, dict)):
+        return False
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = list(item.keys()) + list(item.values()) if isinstance(item, dict) else item
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (list, tuple, set, frozenset, dict)))
+    return False
 
 
 def _plain_quoted(group: list[str], key: str | None) -> str | None:

@@ -15,7 +15,10 @@ form is a decision worth seeing in one place.
 
 from __future__ import annotations
 
+import base64
 import datetime as _dt
+import json
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -78,18 +81,39 @@ def _link(link: Link) -> dict[str, str]:
 
 
 def _plain(value: Any) -> Any:
-    """A front matter value YAML gave, as JSON: decimals and dates as text."""
+    """A front matter value, as JSON (the forms are listed in docs/usage.md, "JSON").
+
+    Every value the safe YAML loader gives has a form ``json.dumps`` writes:
+    strings, integers, booleans and null as themselves; a YAML float as the
+    number as written (``"1.50"``, ``".nan"``, ``".inf"``: JSON has no NaN or
+    infinity); a date or datetime in ISO 8601; ``!!binary`` as base64; a
+    ``!!set`` as a list of its members; ``!!omap`` and ``!!pairs`` as lists
+    of ``[key, value]``; a mapping whose keys are all strings as an object,
+    any other mapping as a list of ``[key, value]`` pairs (no key is lost
+    or merged by turning it into text).
+    """
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
     if isinstance(value, Decimal):
         return number_text(value)
+    if isinstance(value, float):  # only from code: the reader gives Decimals
+        return value if math.isfinite(value) else repr(value)
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
     if isinstance(value, Link):
         return _link(value)
     if isinstance(value, Mapping):
-        return {str(key): _plain(item) for key, item in value.items()}
+        if all(isinstance(key, str) for key in value):
+            return {key: _plain(item) for key, item in value.items()}
+        return [[_plain(key), _plain(item)] for key, item in value.items()]
+    if isinstance(value, (set, frozenset)):
+        members = [_plain(item) for item in value]
+        return sorted(members, key=lambda member: json.dumps(member, sort_keys=True, ensure_ascii=False))
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
-    return value
+    return str(value)  # only from code: an object of the user's own
 
 
 def _front_matter(fm: FrontMatter) -> dict[str, Any]:

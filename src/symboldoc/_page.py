@@ -1214,14 +1214,31 @@ def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[Any, ...], 
 
 
 def _chart_update(data: Any, now: Any) -> Any:
-    """The chart JSON ``data`` with the title and the groups of ``now`` (a :func:`_chart_view`)."""
+    """The chart JSON ``data`` with the title and the groups of ``now`` (a :func:`_chart_view`).
+
+    Members are set in place, so what the model does not hold (another key
+    of an indicator, a key given twice) stays as it was; a group whose
+    number of indicators changed gets its list written anew.
+    """
     (title,), groups = now[0], now[1]
     data["title"] = title
     by_name = {group.name: radar_dimension(group) for group in groups}
     for dimension in data.get("dimensions", []):
         if isinstance(dimension, dict) and dimension.get("name") in by_name:
             new = by_name[dimension["name"]]
-            dimension["grade"], dimension["indicators"] = new["grade"], new["indicators"]
+            dimension["grade"] = new["grade"]
+            old = dimension.get("indicators")
+            if (
+                not isinstance(old, list)
+                or len(old) != len(new["indicators"])
+                or not all(isinstance(i, dict) for i in old)
+            ):
+                dimension["indicators"] = new["indicators"]
+                continue
+            for written, indicator in zip(old, new["indicators"], strict=True):
+                for key, value in indicator.items():
+                    if written.get(key) != value or type(written.get(key)) is not type(value):
+                        written[key] = value
     return data
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from ._charts import JsonObject
 from ._frontmatter import FrontMatter
 from ._inline import Link
 from ._labels import Labels, labels_for
@@ -107,9 +108,8 @@ def _json(value: Any, indent: str) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [
-            f"{inner}{json.dumps(str(key), ensure_ascii=False)}: {_json(item, inner)}" for key, item in value.items()
-        ]
+        members = value.members if isinstance(value, JsonObject) else value.items()  # a key given twice, twice
+        items = [f"{inner}{json.dumps(str(key), ensure_ascii=False)}: {_json(item, inner)}" for key, item in members]
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(value, list):
         if not value:
