@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import pickle
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import symboldoc
-from symboldoc import DecodeError, EditError
+from symboldoc import DecodeError
 from symboldoc._batch import _chunksize
 
 from .pages import own_pages
@@ -70,15 +69,6 @@ def test_documents_pickle_with_everything_they_read(example: str) -> None:
     assert copy.page == doc.page and copy.front_matter == doc.front_matter and copy.warnings == doc.warnings
     assert symboldoc.dumps(copy) == example
     assert symboldoc.dumps(copy, preserve=False) == symboldoc.dumps(doc, preserve=False)
-
-
-def test_a_pickled_document_refuses_an_edit_it_cannot_write_in_place(example: str) -> None:
-    copy = pickle.loads(pickle.dumps(symboldoc.loads(example)))
-    assert copy.target_price is not None
-    copy.target_price.highest = Decimal("99.00")
-    with pytest.raises(EditError, match=r"symboldoc\.load"):
-        symboldoc.dumps(copy)
-    assert "| Highest Target | 99.00 |" in symboldoc.dumps(copy, preserve=False)
 
 
 def test_errors_pickle() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from typing import TYPE_CHECKING, Any
@@ -51,9 +52,8 @@ class Document:
     page: SymbolPage | None = attrs.field(default=None, repr=False)
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
-    # How each fact read from the text is written back after an edit (see _edit).
-    # None for a document that crossed a process boundary (pickled): it has none.
-    _bindings: tuple[Binding, ...] | None = attrs.field(default=(), repr=False, eq=False, alias="bindings")
+    # How each fact read from the text is written back after an edit (see _edit); copies and pickles keep them.
+    _bindings: tuple[Binding, ...] = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
     @functools.cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -78,16 +78,21 @@ class Document:
                 return found
         return None
 
-    # -- pickling: everything but the edit bindings, which are functions -------------
+    # -- copies and pickles -----------------------------------------------------------
 
     def __getstate__(self) -> dict[str, Any]:
-        state = {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-        state["_bindings"] = None  # see write_back: an unpickled document is written back unchanged
-        return state
+        # Everything the document holds, the edit bindings included (module-level functions and
+        # model objects: they pickle), so that a copy or an unpickled document edits as this one does.
+        # The generic views are not kept: they are made again on first use.
+        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
+
+    def __copy__(self) -> Document:
+        """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
+        return copy.deepcopy(self)
 
     # -- the typed page ------------------------------------------------------
 

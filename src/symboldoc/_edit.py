@@ -70,8 +70,6 @@ class Binding:
     render: Callable[[tuple[Any, ...], Block, Any, Any], str]
     params: tuple[Any, ...]
     what: str
-    #: Keep only a hash of the original view (the render reads what was there from the text).
-    hashed: bool = False
     #: The view is a tuple of tuples of model objects, compared by identity: the original
     #: holds them (as the length of each tuple and all of them in one), so none can be
     #: freed and its id taken by another.
@@ -86,8 +84,6 @@ def _refuse(block: Block, what: str, detail: str) -> EditError:
 def write_back(doc: Document) -> str:
     """The text of ``doc``: each block from its source, or, when the facts it shows changed, rewritten."""
     blocks = doc.blocks
-    if doc._bindings is None:
-        return _write_back_unbound(doc)
     written: dict[int, str] = {}
     for binding in doc._bindings:
         try:
@@ -104,30 +100,13 @@ def write_back(doc: Document) -> str:
                 map(operator.is_, itertools.chain.from_iterable(now), objects)
             )
         else:
-            changed = (hash(now) if binding.hashed else now) != binding.original
+            changed = now != binding.original
         if changed:
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
             written[id(binding.block)] = text
     if not written:
         return "".join([block.source for block in blocks])
     return "".join([written.get(id(block), block.source) for block in blocks])
-
-
-def _write_back_unbound(doc: Document) -> str:
-    """A document without bindings (it came from another process): its text, if its model is unchanged."""
-    from ._api import loads  # here, not at the top: _api imports this module
-
-    text = "".join([block.source for block in doc.blocks])
-    read = loads(text)
-    if read.page != doc.page or read.front_matter != doc.front_matter:
-        anchor = doc.blocks[0]
-        raise _refuse(
-            anchor,
-            "the document",
-            "it came from another process (load_many) without the bindings that write an edit into its text; "
-            "load it with symboldoc.load to edit it in place, or write it with dumps(doc, preserve=False)",
-        )
-    return text
 
 
 class Binder:
@@ -142,9 +121,7 @@ class Binder:
         for binding in self.bindings:
             try:
                 binding.original = binding.view(doc)
-                if binding.hashed:
-                    binding.original = hash(binding.original)
-                elif binding.identity:
+                if binding.identity:
                     view = binding.original
                     binding.original = (tuple(map(len, view)), tuple(itertools.chain.from_iterable(view)))
             except (Gone, AttributeError, IndexError, KeyError):
@@ -160,10 +137,9 @@ class Binder:
         params: tuple[Any, ...],
         what: str,
         *,
-        hashed: bool = False,
         identity: bool = False,
     ) -> None:
-        self.bindings.append(Binding(block, view, render, params, what, hashed=hashed, identity=identity))
+        self.bindings.append(Binding(block, view, render, params, what, identity=identity))
 
     # -- guards --------------------------------------------------------------------
 
@@ -171,10 +147,13 @@ class Binder:
         """Facts ``block`` shows that cannot be written back: a change to them raises :class:`EditError`."""
         self.add(block, view, _refuse_edit, (_NO_PLACE,), what)
 
-    def structure(self, anchor: Block, view: View, what: str) -> None:
-        """The shape of the model (which sections, which groups): a change raises :class:`EditError`."""
+    def structure(self, anchor: Block, view: View, what: str, *, identity: bool = False) -> None:
+        """The shape of the model (which sections, which groups): a change raises :class:`EditError`.
+
+        With ``identity``, ``view`` gives a tuple of tuples of model objects, compared by identity.
+        """
         detail = ("dumps(doc, preserve=False) writes the page from the model",)
-        self.add(anchor, view, _refuse_edit, detail, what)  # bound to the anchor only to name a line
+        self.add(anchor, view, _refuse_edit, detail, what, identity=identity)  # bound to the anchor to name a line
 
     # -- spans of text -----------------------------------------------------------------
 
@@ -197,7 +176,7 @@ class Binder:
         :class:`EditError`: the block shows the facts in a way symboldoc
         cannot write into.
         """
-        self.add(block, view, _render_places, (locate, args, texts), what, hashed=True)
+        self.add(block, view, _render_places, (locate, args, texts), what)
 
     def whole(self, block: Block, view: View, render_text: Callable[[Any], list[str]], what: str) -> None:
         """A block rewritten whole from its facts (``render_text`` gives its lines, without endings)."""
@@ -233,7 +212,7 @@ class Binder:
         getters = tuple(get for _, get, _ in fields)
         places = tuple(None if place is None else (place[0] - table.line, place[1]) for _, _, place in fields)
         view = functools.partial(_keyed_view, getters)
-        self.add(table, view, _render_keyed, (labels, places), what, hashed=True)
+        self.add(table, view, _render_keyed, (labels, places), what)
 
     # -- lists ---------------------------------------------------------------------------------
 

@@ -247,6 +247,7 @@ class _PageReader:
         anchor = title_block or next(iter(blocks))
         places = frozenset(self.places)
         self.bind.structure(anchor, functools.partial(_shape, places), "the sections of the page")
+        self.bind.structure(anchor, _groups_view, "the indicator groups", identity=True)
         return page
 
     def check_symbol(self, front_matter: FrontMatter | None, title: Heading, title_symbols: list[str]) -> None:
@@ -1304,6 +1305,12 @@ def _price_text(value: Any) -> str:
     return number_text(value)
 
 
+def _groups_view(doc: Document) -> tuple[tuple[IndicatorGroup, ...]]:
+    """The indicator group objects (compared by identity: a group replaced by another needs the page written anew)."""
+    score = _present_page(doc).score
+    return (tuple(score.groups) if score is not None else (),)
+
+
 def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
     """What of the page has a place in the text: a change here needs the page written from the model."""
     page = _present_page(doc)
@@ -1314,7 +1321,7 @@ def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
         bool(page.supported_languages) if "supported_languages" not in places else True,
         bool(page.key_drivers) if "key_drivers" not in places else True,
         page.score is not None if "score" in places else page.score is None,
-        tuple((id(group), group.name, group.category) for group in score.groups) if score is not None else (),
+        tuple((group.name, group.category) for group in score.groups) if score is not None else (),
         score is not None and score.style is not None,
         score is not None and score.scale is not None,
         page.valuation is not None if "valuation" in places else page.valuation is None,

@@ -1,0 +1,148 @@
+"""Copies, pickles and load_many results: each a document of its own, edited with the same minimal diffs."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import symboldoc
+from symboldoc import AnalystRating, Document, EditError, Peer, ValuationRow
+
+from .pages import FIXTURES, corpus_pages, own_pages
+
+
+def edit_figures(doc: Document) -> None:
+    """Edits across every kind of binding: spans of text, keyed tables, rows, lists, the chart, the front matter."""
+    assert doc.front_matter is not None and doc.score is not None and doc.target_price is not None
+    doc.front_matter.industry = "Edited industry"
+    doc.front_matter.extra = {**doc.front_matter.extra, "note": "added"}
+    doc.score.grade = "A"
+    doc.score.updated = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)
+    doc.score.groups[-1].indicators[0].value = Decimal("1.25")
+    doc.target_price.highest = Decimal("99.50")
+    if doc.valuation is not None and doc.valuation.rows:
+        doc.valuation.rows[0].current = Decimal("7.7")
+        doc.valuation.rows.append(ValuationRow("Added Metric", Decimal("1.00")))
+    if doc.peers:
+        doc.peers[0].rating = "E"
+        del doc.peers[-1]
+        doc.peers.append(Peer(9, "Added Peer", "ADD.US", rating="B"))
+    if doc.analysts is not None and doc.analysts.ratings:
+        doc.analysts.ratings[0].count = 42
+        doc.analysts.ratings.append(AnalystRating("Added", 1, Decimal("5")))
+    doc.references.pop()
+
+
+def copies() -> dict[str, Callable[[Document], Document]]:
+    return {
+        "copy.copy": copy.copy,
+        "copy.deepcopy": copy.deepcopy,
+        "pickle": lambda doc: pickle.loads(pickle.dumps(doc)),
+        "pickle, protocol 2": lambda doc: pickle.loads(pickle.dumps(doc, protocol=2)),
+    }
+
+
+EDITABLE = {name: text for name, text in own_pages().items() if "cut" not in name}
+
+
+@pytest.mark.parametrize("page", sorted(EDITABLE))
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_copy_is_edited_as_the_original_is(page: str, how: str) -> None:
+    text = EDITABLE[page]
+    original = symboldoc.loads(text)
+    twin = copies()[how](original)
+    assert twin is not original and twin.page is not original.page and twin.front_matter is not original.front_matter
+    assert symboldoc.dumps(twin) == text
+
+    edit_figures(twin)
+    expected = symboldoc.loads(text)
+    edit_figures(expected)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+    assert symboldoc.dumps(original) == text, "the original is untouched by edits to its copy"
+    assert symboldoc.loads(symboldoc.dumps(twin)).page == twin.page
+
+
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_copy_of_an_edited_document_keeps_the_edit_and_can_take_more(how: str, example: str) -> None:
+    original = symboldoc.loads(example)
+    assert original.score is not None
+    original.score.grade = "E"
+    twin = copies()[how](original)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(original)
+    assert twin.target_price is not None
+    twin.target_price.lowest = Decimal("1.11")
+    assert "| Lowest Target | 1.11 |" in symboldoc.dumps(twin)
+    assert "| Lowest Target | 1.11 |" not in symboldoc.dumps(original)
+
+
+def test_a_copy_refuses_what_the_original_refuses(example: str) -> None:
+    twin = copy.deepcopy(symboldoc.loads(example))
+    assert twin.score is not None
+    twin.score.groups.append(symboldoc.IndicatorGroup("New Group"))
+    with pytest.raises(EditError):
+        symboldoc.dumps(twin)
+
+
+@pytest.mark.parametrize("name", sorted(corpus_pages()))
+def test_every_corpus_page_copies_and_pickles_exactly(name: str) -> None:
+    text = corpus_pages()[name]
+    doc = symboldoc.loads(text)
+    for how in copies().values():
+        twin = how(doc)
+        assert symboldoc.dumps(twin) == text
+        assert twin.page == doc.page and twin.warnings == doc.warnings
+
+
+PICKLE_ELSEWHERE = """
+import pickle, sys
+import symboldoc
+sys.stdout.buffer.write(pickle.dumps(symboldoc.load(sys.argv[1])))
+"""
+
+
+@pytest.mark.parametrize("seed", ["0", "12345"])
+def test_a_document_pickled_by_another_process_with_other_hashes_edits_exactly(seed: str) -> None:
+    """String hashes differ between processes; what a document keeps to find its edits must not depend on them."""
+    path = FIXTURES / "current_full.md"
+    env = {"PYTHONHASHSEED": seed, "PATH": ""}
+    done = subprocess.run([sys.executable, "-c", PICKLE_ELSEWHERE, str(path)], capture_output=True, check=True, env=env)
+    text = path.read_bytes().decode()
+    twin = pickle.loads(done.stdout)
+    assert symboldoc.dumps(twin) == text
+    edit_figures(twin)
+    expected = symboldoc.loads(text)
+    edit_figures(expected)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+
+
+def test_load_many_results_are_edited_as_documents_loaded_here(tmp_path: Path) -> None:
+    paths = []
+    for name, text in sorted(EDITABLE.items()):
+        path = tmp_path / name
+        path.write_bytes(text.encode())
+        paths.append(path)
+    for workers in (1, 2):
+        for loaded in symboldoc.load_many(paths, workers=workers):
+            assert loaded.ok and isinstance(loaded.result, Document)
+            text = Path(loaded.path).read_bytes().decode()
+            edit_figures(loaded.result)
+            expected = symboldoc.loads(text)
+            edit_figures(expected)
+            assert symboldoc.dumps(loaded.result) == symboldoc.dumps(expected)
+
+
+def test_copies_share_nothing_that_can_change(example: str) -> None:
+    doc = symboldoc.loads(example)
+    twin = copy.copy(doc)
+    assert doc.score is not None and twin.score is not None
+    assert twin.score is not doc.score and twin.score.groups[0] is not doc.score.groups[0]
+    twin.score.groups[0].indicators.clear()
+    assert doc.score.groups[0].indicators
