@@ -170,3 +170,25 @@ def test_version_and_usage_errors() -> None:
     assert run("--version").stdout.strip() == f"symboldoc {symboldoc.__version__}"
     wrong = run("frobnicate")
     assert wrong.returncode == 2 and "invalid choice" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_check_of_a_directory_fails_on_md_entries_it_cannot_read(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_bytes((FIXTURES / "older_full.md").read_bytes())
+    (tmp_path / "broken.md").symlink_to(tmp_path / "nowhere.md")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")
+    (tmp_path / "folder.md").mkdir()  # a directory named like a page is searched, not read
+    result = run("check", str(tmp_path))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{tmp_path / 'broken.md'}:1:1: cannot read: No such file or directory"
+    assert lines[1] == f"{tmp_path / 'loop.md'}:1:1: cannot read: Too many levels of symbolic links"
+    assert lines[2] == "checked 3 pages: 1 passed, 2 failed"
+    assert result.stderr == ""
+
+
+def test_parse_json_holds_every_front_matter_value(tmp_path: Path) -> None:
+    page = tmp_path / "tagged.md"
+    page.write_text('---\ntitle: "T"\nblob: !!binary aGk=\nkinds: !!set {a}\nratio: .nan\n---\n\n# T\n')
+    result = run("parse", "--format", "json", str(page))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["front_matter"]["extra"] == {"blob": "aGk=", "kinds": ["a"], "ratio": ".nan"}

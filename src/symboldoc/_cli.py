@@ -131,7 +131,9 @@ def _pages(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(found for found in path.rglob("*.md") if found.is_file())
+            # Every *.md entry but a directory: one that cannot be read (a broken link, a loop
+            # of links, no permission) is checked like the rest, and fails with its reason.
+            found = sorted(found for found in path.rglob("*.md") if not found.is_dir())
             if not found:
                 problems.append(f"symboldoc: no pages (*.md files) under {name}")
             pages.extend(found)
