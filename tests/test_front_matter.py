@@ -182,3 +182,24 @@ def test_a_datetime_utc_cannot_hold_is_a_warning_and_none(value: str) -> None:
     with pytest.raises(FrontMatterError) as raised:
         symboldoc.loads(text, strict=True)
     assert (raised.value.line, raised.value.column) == (3, 11)
+
+
+@pytest.mark.parametrize(
+    ("value", "detail"),
+    [
+        ("!!timestamp x", "a value its YAML tag does not fit"),
+        ("!!bool x", "a value its YAML tag does not fit"),
+        ("!!int x", "invalid literal for int() with base 10: 'x'"),
+        ("!!timestamp 2001-02-30", "day is out of range for month"),
+        ("!!binary é", "failed to convert base64 data into ascii"),
+    ],
+)
+def test_a_value_its_tag_does_not_fit_is_a_warning(value: str, detail: str) -> None:
+    text = f"---\ntitle: \"A\"\nodd: {value}\n---\n"
+    doc = symboldoc.loads(text)
+    (problem,) = doc.warnings
+    assert (problem.line, problem.expected) == (3, "valid YAML for key 'odd'")
+    assert detail in problem.detail
+    assert symboldoc.dumps(doc) == text
+    with pytest.raises(FrontMatterError):
+        symboldoc.loads(text, strict=True)

@@ -176,7 +176,8 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
     loader = _AliasFreeLoader if ("&" in source or "*" in source) else _Loader
     try:
         loaded = _HANDLER.load(source, Loader=loader)
-    except (yaml.YAMLError, RecursionError, ValueError, ArithmeticError) as exc:
+    except Exception as exc:  # PyYAML's constructors let out more than YAMLError on a badly tagged value
+        # (``!!timestamp x`` raises AttributeError, ``!!bool x`` KeyError): any failure is this entry's.
         links = _read_link_list(group) if key is not None else None
         if links is not None:
             return FrontMatterEntry(key, links, source, line)
@@ -186,7 +187,12 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
         where_line = line + min(mark.line, len(group) - 1) if mark is not None else line
         where_column = mark.column + 1 if mark is not None and mark.line < len(group) else 1
         context, found = getattr(exc, "context", None), getattr(exc, "problem", None)
-        detail = f"{context}: {found}" if context and found else found or type(exc).__name__
+        if isinstance(exc, yaml.YAMLError):
+            detail = f"{context}: {found}" if context and found else found or type(exc).__name__
+        elif isinstance(exc, (ValueError, ArithmeticError, RecursionError)):
+            detail = str(exc)[:200] or type(exc).__name__
+        else:
+            detail = "a value its YAML tag does not fit"
         reporter.report(
             where_line,
             where_column,
