@@ -1,24 +1,30 @@
 """Coverage-guided fuzzing of symboldoc with atheris.
 
-Checks, for every input, the invariants symboldoc promises:
+Each input is turned into a text one of three ways, and every promise of
+reading is checked on it (``tests/fuzzing.py``, which the test suite also
+runs through hypothesis):
 
-1. lenient ``loads`` never raises on a ``str``;
-2. ``dumps(loads(text)) == text``;
-3. strict ``loads`` raises nothing but ``SymbolDocError``;
-4. ``load`` of the raw bytes gives the same document, or a ``DecodeError``
-   naming the first bad byte, exactly when the bytes are not UTF-8;
-5. writing the model alone (``preserve=False``) does not raise, nor does
-   making the generic views (``tables`` with their cells, ``sections``,
-   ``charts``).
+- the input's bytes, as UTF-8 when they are: ``load`` of the bytes must
+  agree with decoding them, and name the first bad byte otherwise;
+- an arbitrary string, lone surrogates included;
+- a real page (the project's own, and the shared corpus when it is beside
+  the checkout) mutated by lines and by markdown tokens, every choice taken
+  from the input, so the fuzzer steers the mutations.
+
+The checks: lenient ``loads`` never raises; ``dumps`` gives the text back;
+every view opens (blocks, sections, tables, rows, cells, inline content,
+charts, the typed page); ``to_dict`` passes ``json.dumps``; the model alone
+writes a page that reads; strict ``loads`` raises only ``SymbolDocError``,
+for the first problem lenient reading lists; copies and pickles write what
+the original does.
 
 Run (``pip install -e '.[fuzz]'``)::
 
     cd fuzz && python fuzz_symboldoc.py -runs=1000000 -max_len=2048 -dict=markdown.dict seeds
 
 A corpus folder named on the command line that does not exist yet is filled
-with seeds from the project's own pages (and the shared corpus, when it is
-beside the checkout).  Any libFuzzer flag works; a failing input is saved as
-``crash-*``.
+with one seed input per page.  Any libFuzzer flag works; a failing input is
+saved as ``crash-*``.
 """
 
 from __future__ import annotations
@@ -28,16 +34,29 @@ from pathlib import Path
 
 import atheris
 
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))  # the tests package: the generator and the checks
+
 with atheris.instrument_imports():
     import symboldoc
-    from symboldoc import DecodeError, SymbolDocError
+    from symboldoc import DecodeError
 
-HERE = Path(__file__).parent
+from tests.fuzzing import SEED_PAGES, check_reading, hostile_text  # noqa: E402 - after the instrumented imports
+
+
+class _Provided:
+    """Choices taken from the fuzzer's input."""
+
+    def __init__(self, provider: atheris.FuzzedDataProvider) -> None:
+        self.provider = provider
+
+    def integer(self, low: int, high: int) -> int:
+        return int(self.provider.ConsumeIntInRange(low, high))
 
 
 def check(data: bytes) -> None:
     provider = atheris.FuzzedDataProvider(data)
-    mode = provider.ConsumeIntInRange(0, 3)
+    mode = provider.ConsumeIntInRange(0, 7)
     if mode == 0:  # the bytes as UTF-8, when they are
         try:
             text = data.decode("utf-8")
@@ -50,38 +69,19 @@ def check(data: bytes) -> None:
             else:
                 raise AssertionError("bytes that are not UTF-8 were read") from None
             return
-        assert symboldoc.dumps(symboldoc.load(data)) == text
     elif mode == 1:
         text = provider.ConsumeUnicode(len(data))  # surrogates included: any str at all
     else:
-        text = provider.ConsumeUnicodeNoSurrogates(len(data))
-    doc = symboldoc.loads(text)
-    assert symboldoc.dumps(doc) == text, "not given back byte for byte"
-    for block in doc.blocks:
-        getattr(block, "inline", None)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                cell.inline  # noqa: B018 - made on first access
-    doc.sections, doc.charts  # noqa: B018 - the other generic views: a chart is read in full only here
-    try:
-        strict = symboldoc.loads(text, strict=True)
-    except SymbolDocError:
-        pass
-    else:
-        assert strict.warnings == ()
-    symboldoc.dumps(doc, preserve=False)  # writing the model alone never fails either
+        text = hostile_text(_Provided(provider))
+    # Copies and pickles cost more than the rest together: every fourth input checks them.
+    check_reading(text, copies=provider.ConsumeIntInRange(0, 3) == 0)
 
 
 def write_seeds(folder: Path) -> None:
+    """One input per page: mode 0 (the bytes as UTF-8) followed by the page."""
     folder.mkdir(exist_ok=True)
-    root = HERE.parent
-    pages = [*(root / "tests" / "fixtures").glob("*.md"), root / "src" / "symboldoc" / "data" / "example.md"]
-    corpus = HERE.parent.parent / "shared" / "corpus"
-    if corpus.is_dir():
-        pages.extend(corpus.rglob("*.md"))
-    for number, page in enumerate(sorted(pages)):
-        (folder / f"page-{number:03d}").write_bytes(b"\x00" + page.read_bytes())
+    for number, page in enumerate(SEED_PAGES):
+        (folder / f"page-{number:03d}").write_bytes(b"\x00" + page.encode("utf-8", "surrogatepass"))
 
 
 def main() -> None:
@@ -89,7 +89,6 @@ def main() -> None:
         folder = Path(argument)
         if not argument.startswith("-") and not folder.exists():
             write_seeds(folder)
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
     atheris.Setup(sys.argv, check)
     atheris.Fuzz()
 

@@ -195,7 +195,7 @@ def test_a_datetime_utc_cannot_hold_is_a_warning_and_none(value: str) -> None:
     ],
 )
 def test_a_value_its_tag_does_not_fit_is_a_warning(value: str, detail: str) -> None:
-    text = f"---\ntitle: \"A\"\nodd: {value}\n---\n"
+    text = f'---\ntitle: "A"\nodd: {value}\n---\n'
     doc = symboldoc.loads(text)
     (problem,) = doc.warnings
     assert (problem.line, problem.expected) == (3, "valid YAML for key 'odd'")
