@@ -9,6 +9,7 @@ its dimensions, each a group of indicators with a grade.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -16,7 +17,6 @@ from typing import Any, TypeVar
 import attrs
 
 from ._problems import Reporter
-from ._text import Position, position_within
 from ._values import _NONE, GRADES, Number, is_number_text, read_grade, read_number
 
 __all__ = [
@@ -147,28 +147,38 @@ def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -
     return RadarChart("radar", data, title, dimensions)
 
 
-def _duplicate_keys(body: str) -> list[tuple[int, str]]:
-    """Where each key given again in its object stands in ``body`` (valid JSON): its offset, and the key.
+_JSON_MARK = re.compile(r'["{}\[\],]')
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+def _duplicate_keys(body: str, body_line: int) -> list[tuple[int, int, str]]:
+    """Where each key given again in its object stands in ``body`` (valid JSON): its line and column, and the key.
 
     One pass over the text, called only when the decoder saw a duplicate.
     """
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     objects: list[set[str] | None] = []  # for each open bracket: the keys of an object, None for an array
     key_next = False
-    index, length = 0, len(body)
-    while index < length:
-        char = body[index]
+    line, line_start, counted = body_line, 0, 0  # the line of offset ``counted``, and where that line starts
+    index = 0
+    while (mark := _JSON_MARK.search(body, index)) is not None:
+        at, char = mark.start(), mark.group()
         if char == '"':
-            end = index + 1
-            while body[end] != '"':
-                end += 2 if body[end] == "\\" else 1
+            string = _JSON_STRING.match(body, at)
+            end = string.end() if string is not None else len(body)
             if key_next and objects and objects[-1] is not None:
-                key = json.loads(body[index : end + 1])
+                key = json.loads(body[at:end])
                 if key in objects[-1]:
-                    found.append((index, key))
+                    between = body[counted:at]
+                    breaks = between.count("\n") + between.count("\r") - between.count("\r\n")
+                    if breaks:
+                        line += breaks
+                        line_start = counted + max(between.rfind("\n"), between.rfind("\r")) + 1
+                    counted = at
+                    found.append((line, at - line_start + 1, key))
                 objects[-1].add(key)
             key_next = False
-            index = end + 1
+            index = end
             continue
         if char == "{":
             objects.append(set())
@@ -176,10 +186,11 @@ def _duplicate_keys(body: str) -> list[tuple[int, str]]:
         elif char == "[":
             objects.append(None)
         elif char in "]}":
-            objects.pop()
-        elif char == ",":
+            if objects:
+                objects.pop()
+        else:  # a comma
             key_next = bool(objects) and objects[-1] is not None
-        index += 1
+        index = at + 1
     return found
 
 
@@ -206,10 +217,9 @@ def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter
         reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
         return None, False
     if duplicates:
-        for offset, key in _duplicate_keys(body):
-            place = position_within(Position(body_line, 1, 0), body, offset)
+        for line, column, key in _duplicate_keys(body, body_line):
             expected = "each key once in a JSON object"
-            reporter.report(place.line, place.column, "chart-data block", expected, f"found {key!r} again")
+            reporter.report(line, column, "chart-data block", expected, f"found {key!r} again")
     if chart_type != "radar":
         return data, False
     if not isinstance(data, dict):
