@@ -167,9 +167,22 @@ def test_chart_json_extremes_neither_crash_nor_hang(body: str) -> None:
     assert all(not isinstance(value, float) for value in (chart.data or {}).values() if isinstance(chart.data, dict))
 
 
-def test_duplicate_chart_keys_read_the_last() -> None:
+def test_duplicate_chart_keys_are_reported_and_the_last_is_read() -> None:
     doc = symboldoc.loads('```chart-data:radar\n{"title": "a", "title": "b"}\n```\n')
     assert isinstance(doc.charts[0], symboldoc.RadarChart) and doc.charts[0].title == "b"
+    assert [(p.line, p.column, p.detail) for p in doc.warnings] == [(2, 16, "found 'title' again")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["`" * 100_000, "# A (KC.US)\n\n## " + "x" * 100_000 + "\n", "---\n" + "k" * 100_000 + " x\n---\n"],
+)
+def test_a_warning_quotes_at_most_200_characters_of_the_page(text: str) -> None:
+    doc = symboldoc.loads(text)
+    assert doc.warnings
+    for problem in doc.warnings:
+        assert len(problem.expected) <= 200 and len(problem.detail) <= 200
+    assert symboldoc.dumps(doc) == text
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,8 @@
 The pages are read in worker processes and come back in the order they were
 given; a page that cannot be read comes back with its error, and the batch
 goes on.  A document that crossed from a worker keeps everything it read —
-blocks, front matter, typed page, warnings — but not the bindings that let an
-edit rewrite only its own lines (they are functions, which do not cross
-processes): written back unchanged, or with ``preserve=False``, it is what
-was read; to edit it in place, load it in this process with ``load``.  Pass
+blocks, front matter, typed page, warnings, and the bindings that let an edit
+rewrite only its own lines — so it edits as a document loaded here does.  Pass
 ``transform`` to run your own work in the workers, so only its result
 crosses back.
 """

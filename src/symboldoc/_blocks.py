@@ -155,12 +155,29 @@ class BlockQuote(Block):
 
 @attrs.frozen
 class ListItem:
-    """One item of a list: its ``marker`` (``-``, ``1.``...) and its ``text``."""
+    """One item of a list: its ``marker`` (``-``, ``1.``...) and its ``text``.
+
+    ``line``, ``column`` and ``offset`` are where the item's marker stands,
+    ``end_line``, ``end_column`` and ``end_offset`` just after its last
+    character (``start`` and ``end`` give them as :class:`Position` objects).
+    """
 
     marker: str
     text: str
-    start: Position
-    end: Position
+    line: int
+    column: int
+    offset: int = attrs.field(repr=False)
+    end_line: int = attrs.field(repr=False)
+    end_column: int = attrs.field(repr=False)
+    end_offset: int = attrs.field(repr=False)
+
+    @property
+    def start(self) -> Position:
+        return Position(self.line, self.column, self.offset)
+
+    @property
+    def end(self) -> Position:
+        return Position(self.end_line, self.end_column, self.end_offset)
 
     @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:

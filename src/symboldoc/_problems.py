@@ -134,7 +134,16 @@ class Reporter:
     problems: list[Problem] = attrs.field(factory=list)
 
     def report(self, line: int, column: int, construct: str, expected: str, detail: str = "") -> None:
-        problem = Problem(line, column, construct, expected, detail)
+        problem = Problem(line, column, construct, _short(expected), _short(detail))
         if self.strict:
             raise error_for(problem)
         self.problems.append(problem)
+
+
+#: The longest ``expected`` or ``detail`` a problem keeps: what it quotes from the page
+#: (a heading, a value, a fence) is cut, so a hostile page cannot make its warnings as long as itself.
+LONGEST = 200
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"

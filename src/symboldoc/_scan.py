@@ -39,7 +39,6 @@ from ._charts import CHART_INFO_PREFIX, RadarOutline, check_chart
 from ._frontmatter import read_front_matter
 from ._problems import Reporter
 from ._tables import cell_text, count_cells, is_delimiter_row, split_cells
-from ._text import Position
 
 __all__ = ["scan"]
 
@@ -269,10 +268,19 @@ class _Scanner:
             texts = [contents[item_begin].lstrip(" ")[len(marker) :].strip(" \t")]
             for index in range(item_begin + 1, item_end):
                 texts.append(_dedent(contents[index], item_width))
-            start = Position(item_begin + 1, 1 + _indent_width(contents[item_begin]), offsets[item_begin - begin])
             last = contents[item_end - 1]
-            stop = Position(item_end, 1 + len(last), offsets[item_end - 1 - begin] + len(last))
-            built.append(ListItem(marker, "\n".join(texts), start, stop))
+            built.append(
+                ListItem(
+                    marker,
+                    "\n".join(texts),
+                    item_begin + 1,
+                    1 + _indent_width(contents[item_begin]),
+                    offsets[item_begin - begin],
+                    item_end,
+                    1 + len(last),
+                    offsets[item_end - 1 - begin] + len(last),
+                )
+            )
         self._emit(ListBlock, begin, end, items=tuple(built))
         return end
 

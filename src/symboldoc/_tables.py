@@ -123,11 +123,18 @@ class Cell:
 
     ``text`` is ``raw`` without its surrounding spaces and tabs, an escaped
     pipe ``\\|`` read as ``|``; ``inline`` its inline content (links,
-    emphasis...) as read by mistune.
+    emphasis...) as read by mistune.  ``line``, ``column`` and ``offset``
+    are where ``raw`` starts (``start`` gives them as a :class:`Position`).
     """
 
     raw: str
-    start: Position
+    line: int
+    column: int
+    offset: int = attrs.field(repr=False)
+
+    @property
+    def start(self) -> Position:
+        return Position(self.line, self.column, self.offset)
 
     @property
     def text(self) -> str:
@@ -179,14 +186,14 @@ class Row:
     def cells(self) -> tuple[Cell, ...]:
         line, offset = self.line, self.offset
         return tuple(
-            Cell(raw, Position(line, 1 + before, offset + before))
+            Cell(raw, line, 1 + before, offset + before)
             for raw, before in zip(self.raw_cells, self._starts, strict=True)
         )
 
     def cell(self, index: int) -> Cell:
         """The cell at ``index``, with its position."""
         before = self._starts[index]
-        return Cell(self.raw_cells[index], Position(self.line, 1 + before, self.offset + before))
+        return Cell(self.raw_cells[index], self.line, 1 + before, self.offset + before)
 
     @property
     def texts(self) -> tuple[str, ...]:
