@@ -190,10 +190,11 @@ class Binder:
         items: Callable[[Document], Sequence[Any]],
         fields: Callable[[Any], tuple[Any, ...]],
         cells: Callable[[Any], tuple[str, ...]],
-        read: Sequence[tuple[Any, int]],
+        read: Sequence[Any],
+        lines: Sequence[int],
         what: str,
     ) -> None:
-        """The body rows of ``table`` show the objects of a model list; ``read`` pairs each with its row's line.
+        """The body rows of ``table`` show the objects of a model list: ``read``, each on line ``lines[i]``.
 
         ``fields`` gives an object's field values (compared by identity, so
         nothing is formatted until something changed); ``cells`` its row's texts.
@@ -201,8 +202,8 @@ class Binder:
         the table's style, where it stands in the list; a removed one loses its
         row; rows the reader did not take into the model stay where they are.
         """
-        objects = tuple(obj for obj, _ in read)
-        lines_at = tuple(line - table.line for _, line in read)
+        objects = tuple(read)
+        lines_at = tuple(line - table.line for line in lines)
         view = functools.partial(_rows_view, items, fields)
         self.add(table, view, _render_rows, (objects, lines_at, cells), what, identity=True)
 

@@ -18,7 +18,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
@@ -426,8 +426,8 @@ class _PageReader:
                     self.report(block.start, "score section", "an indicator group heading before its table")
                     continue
                 self.group_tables[id(group)] = block
-                read = self.read_indicators(block)
-                group.indicators.extend(indicator for indicator, _ in read)
+                read, lines = self.read_indicators(block)
+                group.indicators.extend(read)
                 number = len(score.groups) - 1
                 indicators = functools.partial(_group_indicators, number)
                 self.bind.rows(
@@ -436,6 +436,7 @@ class _PageReader:
                     _INDICATOR_FIELDS,
                     indicator_cells,
                     read,
+                    lines,
                     f"doc.score.groups[{number}].indicators",
                 )
             elif isinstance(block, Heading) and block.level == 4:
@@ -545,20 +546,21 @@ class _PageReader:
             category = name  # the current layout: each group is a category of its own
         return IndicatorGroup(name, grade, category)
 
-    def read_indicators(self, table: Table) -> list[tuple[Indicator, int]]:
-        """The indicators of a group's table, each with the line of its row."""
+    def read_indicators(self, table: Table) -> tuple[list[Indicator], list[int]]:
+        """The indicators of a group's table, and the line of each one's row."""
         labels = self.labels
         reading = self.table(table)
         name, value, rating = map(reading.column, (labels.indicator, labels.value, labels.rating))
-        indicators = []
+        indicators, lines = [], []
         for line, cells in reading.rows:
             indicator = Indicator(
                 reading.text(cells, name) or "",
                 reading.value(line, cells, value, read_number, "indicator table", "a number"),
                 reading.value(line, cells, rating, read_grade, "indicator table", "a grade A to E"),
             )
-            indicators.append((indicator, line))
-        return indicators
+            indicators.append(indicator)
+            lines.append(line)
+        return indicators, lines
 
     def bind_chart(self, block: ChartBlock, chart: RadarOutline) -> None:
         """The radar chart repeats the groups: its title and each dimension named like a group."""
@@ -579,7 +581,7 @@ class _PageReader:
             metric, rank = reading.column(labels.metric), reading.column(labels.industry_ranking)
             current, high, median, low = map(reading.column, (labels.current, labels.high, labels.median, labels.low))
             number = "a number or '-'"
-            read = []
+            read, lines = [], []
             for line, cells in reading.rows:
                 item = ValuationRow(
                     reading.text(cells, metric) or "",
@@ -590,8 +592,9 @@ class _PageReader:
                     reading.value(line, cells, low, read_number, "valuation table", number),
                 )
                 valuation.rows.append(item)
-                read.append((item, line))
-            self.bind.rows(block, _valuation_rows, _VALUATION_FIELDS, valuation_cells, read, "doc.valuation")
+                read.append(item)
+                lines.append(line)
+            self.bind.rows(block, _valuation_rows, _VALUATION_FIELDS, valuation_cells, read, lines, "doc.valuation")
 
     # -- Peer Comparison ----------------------------------------------------------------
 
@@ -612,7 +615,7 @@ class _PageReader:
             grade_names = (labels.profit, labels.growth, labels.operation, labels.security, labels.cash, labels.rating)
             grades_at = [reading.column(name) for name in grade_names]
             grade = "a grade A to E"
-            read = []
+            read, lines = [], []
             for line, cells in reading.rows:
                 rank = reading.value(line, cells, rank_at, read_count, "peer table", "a rank number")
                 name_cell = reading.cell(line, cells, name_at)
@@ -629,8 +632,9 @@ class _PageReader:
                 peer = Peer(rank if rank is not None else 0, name, symbol, *grades)
                 _put(peer, "_written_name", name_cell.text)
                 self.page.peers.append(peer)
-                read.append((peer, line))
-            self.bind.rows(block, _peers, _PEER_FIELDS, peer_cells, read, "doc.peers")
+                read.append(peer)
+                lines.append(line)
+            self.bind.rows(block, _peers, _PEER_FIELDS, peer_cells, read, lines, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
 
@@ -676,7 +680,7 @@ class _PageReader:
             self.places.add("ratings")
             reading = self.table(block)
             name, count, share = map(reading.column, (labels.rating, labels.count, labels.percentage))
-            read = []
+            read, lines = [], []
             for line, cells in reading.rows:
                 rating = AnalystRating(
                     reading.text(cells, name) or "",
@@ -684,8 +688,10 @@ class _PageReader:
                     reading.value(line, cells, share, read_number, "analyst table", "a percentage"),
                 )
                 analysts.ratings.append(rating)
-                read.append((rating, line))
-            self.bind.rows(block, _analyst_ratings, _ANALYST_FIELDS, analyst_cells, read, "doc.analysts.ratings")
+                read.append(rating)
+                lines.append(line)
+            what = "doc.analysts.ratings"
+            self.bind.rows(block, _analyst_ratings, _ANALYST_FIELDS, analyst_cells, read, lines, what)
             return
         self.unexpected(block, "Analyst Rating Distribution")
 
@@ -836,15 +842,20 @@ class _TableReading:
         self.report = report
         width = len(table.header)
         self.lines = table.lines
-        #: Each line's raw cells, and where the first one starts in the line.
-        self.cut = [split_cells(text.rstrip("\r\n")) for text in self.lines]  # line_content, inlined
-        #: The body rows read: the line number of each and its raw cells.
-        self.rows = [
-            (table.line + number, cells)
-            for number, (cells, _) in enumerate(self.cut)
-            if number >= 2 and len(cells) >= width
+        #: Each line's raw cells (tuples of strings only, which the garbage collector soon stops watching).
+        self.cells = [split_cells(text.rstrip("\r\n"))[0] for text in self.lines]  # line_content, inlined
+        #: The line numbers of the body rows read (a plain list of numbers: no object for each row).
+        self.body = [
+            table.line + number for number, cells in enumerate(self.cells) if number >= 2 and len(cells) >= width
         ]
         self._line_offsets: list[int] | None = None
+
+    @property
+    def rows(self) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """The body rows read: the line number of each and its raw cells."""
+        first, cells = self.table.line, self.cells
+        for line in self.body:
+            yield line, cells[line - first]
 
     def column(self, name: str) -> int | None:
         """Where the first column headed ``name`` stands, or None when the table has none."""
@@ -895,7 +906,7 @@ class _TableReading:
     def cell_start(self, line: int, index: int) -> Position:
         """Where the raw text of cell ``index`` of the row on ``line`` starts."""
         row = self.row_start(line)
-        cells, first = self.cut[line - self.table.line]
+        cells, first = split_cells(line_content(self.lines[line - self.table.line]))
         before = first + sum(len(raw) + 1 for raw in cells[:index])
         return Position(line, 1 + before, row.offset + before)
 
