@@ -163,7 +163,8 @@ def main() -> int:
     seconds = growing(pages, rounds=5 if args.quick else 7)
     per_byte = {rows: seconds[rows] / len(page) for rows, page in pages.items()}
     for rows, page in pages.items():
-        print(f"  {rows:>7} rows: {len(page) / 1e6:6.2f} MB, {seconds[rows]:7.3f} s, {per_byte[rows] * 1e9:6.1f} ns/byte")
+        size, took, cost = len(page) / 1e6, seconds[rows], per_byte[rows] * 1e9
+        print(f"  {rows:>7} rows: {size:6.2f} MB, {took:7.3f} s, {cost:6.1f} ns/byte")
     report.line("per-byte time, 100k rows / 1k rows", per_byte[100_000] / per_byte[1_000], 1.5)
 
     # 4. Memory held by a loaded document.
