@@ -70,9 +70,9 @@ class Binding:
     render: Callable[[tuple[Any, ...], Block, Any, Any], str]
     params: tuple[Any, ...]
     what: str
-    #: The view is a tuple of tuples of model objects, compared by identity: the original
-    #: holds them (as the length of each tuple and all of them in one), so none can be
-    #: freed and its id taken by another.
+    #: The view is a pair: a tuple of tuples of model objects, compared by identity (the
+    #: original holds them, as the length of each tuple and all of them in one, so none can
+    #: be freed and its id taken by another), and a tuple of values, compared by equality.
     identity: bool = False
     original: Any = None
 
@@ -95,9 +95,12 @@ def write_back(doc: Document) -> str:
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
         if binding.identity:
-            shape, objects = binding.original
-            changed = tuple(map(len, now)) != shape or not all(
-                map(operator.is_, itertools.chain.from_iterable(now), objects)
+            shape, objects, values = binding.original
+            groups, now_values = now
+            changed = (
+                tuple(map(len, groups)) != shape
+                or not all(map(operator.is_, itertools.chain.from_iterable(groups), objects))
+                or now_values != values
             )
         else:
             changed = now != binding.original
@@ -122,8 +125,8 @@ class Binder:
             try:
                 binding.original = binding.view(doc)
                 if binding.identity:
-                    view = binding.original
-                    binding.original = (tuple(map(len, view)), tuple(itertools.chain.from_iterable(view)))
+                    groups, values = binding.original
+                    binding.original = (tuple(map(len, groups)), tuple(itertools.chain.from_iterable(groups)), values)
             except (Gone, AttributeError, IndexError, KeyError):
                 continue  # facts the model does not hold (a section read twice, say): nothing to write back
             done.append(binding)
@@ -150,7 +153,7 @@ class Binder:
     def structure(self, anchor: Block, view: View, what: str, *, identity: bool = False) -> None:
         """The shape of the model (which sections, which groups): a change raises :class:`EditError`.
 
-        With ``identity``, ``view`` gives a tuple of tuples of model objects, compared by identity.
+        With ``identity``, ``view`` gives a pair as :attr:`Binding.identity` says.
         """
         detail = ("dumps(doc, preserve=False) writes the page from the model",)
         self.add(anchor, view, _refuse_edit, detail, what, identity=identity)  # bound to the anchor to name a line
@@ -188,7 +191,7 @@ class Binder:
         self,
         table: Table,
         items: Callable[[Document], Sequence[Any]],
-        fields: Callable[[Any], tuple[Any, ...]],
+        fields: Callable[[Any], Any],
         cells: Callable[[Any], tuple[str, ...]],
         read: Sequence[Any],
         lines: Sequence[int],
@@ -196,8 +199,10 @@ class Binder:
     ) -> None:
         """The body rows of ``table`` show the objects of a model list: ``read``, each on line ``lines[i]``.
 
-        ``fields`` gives an object's field values (compared by identity, so
-        nothing is formatted until something changed); ``cells`` its row's texts.
+        ``fields`` gives what of an object changes when it is edited (for the
+        pages' row classes, the count of assignments made to it: so nothing is
+        read or formatted until something changed), compared by equality;
+        ``cells`` its row's texts.  The objects themselves are compared by identity.
         A changed object rewrites the cells that changed; a new one gets a row in
         the table's style, where it stands in the list; a removed one loses its
         row; rows the reader did not take into the model stay where they are.
@@ -230,7 +235,7 @@ class Binder:
     # -- the chart ------------------------------------------------------------------------------
 
     def chart(self, block: Block, view: View, update: Callable[[Any, Any], Any], what: str) -> None:
-        """A ``chart-data`` block whose JSON repeats facts of the model (``view`` is compared by identity).
+        """A ``chart-data`` block whose JSON repeats facts of the model (``view`` gives a pair, as for :meth:`rows`).
 
         The JSON is written again with the pages' two-space indent; a chart
         written that way to begin with (every chart seen) changes only on the
@@ -267,10 +272,10 @@ def _render_whole(params: tuple[Any, ...], block: Block, original: Any, now: Any
 
 
 def _rows_view(
-    items: Callable[[Document], Sequence[Any]], fields: Callable[[Any], tuple[Any, ...]], doc: Document
-) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    items: Callable[[Document], Sequence[Any]], fields: Callable[[Any], Any], doc: Document
+) -> tuple[tuple[tuple[Any, ...]], tuple[Any, ...]]:
     now = items(doc)
-    return tuple(now), tuple(itertools.chain.from_iterable(map(fields, now)))
+    return (tuple(now),), tuple(map(fields, now))
 
 
 def _render_rows(params: tuple[Any, ...], table: Block, original: Any, now: Any) -> str:
@@ -282,7 +287,7 @@ def _render_rows(params: tuple[Any, ...], table: Block, original: Any, now: Any)
     where = {id(obj): at for obj, at in zip(objects, lines_at, strict=True)}
     followers = _followers(len(lines), set(lines_at))
     out = lines[:2] + [lines[at] for at in followers.pop(-1, [])]
-    for obj in now[0]:
+    for obj in now[0][0]:
         at = where.get(id(obj))
         if at is None:
             out.append(style.line(cells(obj)))

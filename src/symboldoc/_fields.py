@@ -10,8 +10,10 @@ the value it replaces (see :meth:`Number.like`).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
@@ -20,7 +22,40 @@ from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, r
 
 _GRADE_SET = frozenset(GRADES)
 
-__all__ = ["check_count", "count_field", "datetime_field", "grade_field", "number_field", "rank_field", "symbol_field"]
+__all__ = [
+    "ReadLazily",
+    "check_count",
+    "count_field",
+    "datetime_field",
+    "grade_field",
+    "lazily_read",
+    "number_field",
+    "rank_field",
+    "stored",
+    "symbol_field",
+    "texts_field",
+    "ON_SETATTR",
+    "edits_field",
+    "written",
+]
+
+T = TypeVar("T")
+
+
+def _assigned(instance: Any, field: attrs.Attribute[Any], value: Any) -> Any:
+    """On assignment to a field of a :class:`ReadLazily` object: it no longer waits, and the object counts an edit."""
+    texts = getattr(instance, "_texts", None)
+    if texts:
+        texts.pop(field.name, None)
+    edits = getattr(instance, "_edits", None)
+    if edits is not None:
+        object.__setattr__(instance, "_edits", edits + 1)
+    return value
+
+
+#: What an assignment to a field of a :class:`ReadLazily` class runs: its conversion, its check, and the above.
+ON_SETATTR = attrs.setters.pipe(attrs.setters.convert, attrs.setters.validate, _assigned)
+_ON_SETATTR_LAZY = ON_SETATTR
 
 
 def _name(instance: Any, field: attrs.Attribute[Any]) -> str:
@@ -50,7 +85,9 @@ def number_field(*, unit: str = "") -> Any:
             return Number.like(value, previous if isinstance(previous, Number) else None, unit)
         raise _refuse(instance, field, "a Decimal, an int, a str or None (floats are not exact)", value)
 
-    return attrs.field(default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True))
+    return attrs.field(
+        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
+    )
 
 
 def grade_field() -> Any:
@@ -101,7 +138,10 @@ def rank_field() -> Any:
             raise _refuse(instance, field, "a rank of whole numbers, zero or more", value)
 
     return attrs.field(
-        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), validator=check
+        default=None,
+        converter=attrs.Converter(convert, takes_self=True, takes_field=True),
+        validator=check,
+        on_setattr=_ON_SETATTR_LAZY,
     )
 
 
@@ -141,4 +181,124 @@ def symbol_field() -> Any:
                 raise _refuse(instance, field, "a symbol CODE.MARKET", value) from None
         raise _refuse(instance, field, "a Symbol, a str or None", value)
 
-    return attrs.field(default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True))
+    return attrs.field(
+        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
+    )
+
+
+# -- values kept as text until first read ----------------------------------------------------------
+
+
+class ReadLazily:
+    """For model classes whose values a page reader may keep as their text until they are first read.
+
+    A page's tables hold many values (a valuation row has five), and a
+    ``Number``, ``Rank`` or ``Symbol`` is an object the garbage collector must
+    go through again and again while a big page is read.  The page reader
+    checks each value's text (a problem is reported while the page is read,
+    as ever) and keeps the checked text; the value is made when the field is
+    first read, and kept.  Nothing else changes: a field reads, compares,
+    copies and pickles as the value it stands for, and assigning to it
+    works as always.
+
+    A class lists in ``_read_lazily`` the fields that may wait, and how each
+    one's text is read; an instance keeps the waiting texts in ``_texts``
+    (None for an object built in code, whose fields are all set).
+
+    Such an object also counts the assignments made to it (``_edits``; the
+    class passes ``on_setattr=ON_SETATTR``): its fields hold values that cannot
+    change in place, so an object whose count is what it was when the page
+    was read shows what it showed then, and the edit bindings need not look
+    at its values (nor read a waiting one) to know it.
+    """
+
+    __slots__ = ()
+    _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        # Only ever called for a name normal lookup did not find: here, a field left unset for later.
+        read = type(self)._read_lazily.get(name)
+        if read is not None:
+            try:
+                texts = object.__getattribute__(self, "_texts")
+            except AttributeError:
+                texts = None
+            if texts is not None and name in texts:
+                value = read(texts.pop(name))  # read now: the text no longer waits
+                object.__setattr__(self, name, value)
+                return value
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+def lazily_read(cls: type[T], texts: dict[str, str], **values: Any) -> T:
+    """An instance of ``cls`` (a :class:`ReadLazily` attrs class) whose fields in ``texts`` wait for their first read.
+
+    Every other field takes its value from ``values``, or its default.  The
+    texts must be ones the field's reader takes (the page reader checked them).
+    """
+    made = object.__new__(cls)
+    for name, default in _defaults(cls):  # type: ignore[arg-type]  # a class is hashable
+        if name not in texts:
+            object.__setattr__(made, name, values[name] if name in values else default())
+    object.__setattr__(made, "_texts", texts)
+    object.__setattr__(made, "_edits", 0)
+    return made
+
+
+@functools.cache  # one list per class, made once
+def _defaults(cls: type) -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """Each attrs field of ``cls`` but ``_texts``, with a function giving its default."""
+    found = []
+    for field in attrs.fields(cls):
+        if field.name in ("_texts", "_edits"):
+            continue
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = default.factory
+            found.append((field.name, factory if not default.takes_self else _no_default(field.name)))
+        elif default is attrs.NOTHING:
+            found.append((field.name, _no_default(field.name)))
+        else:
+            found.append((field.name, functools.partial(_same, default)))
+    return tuple(found)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _no_default(name: str) -> Callable[[], Any]:
+    def missing() -> Any:
+        raise TypeError(f"lazily_read: no value given for {name!r}, which has no default")
+
+    return missing
+
+
+def texts_field() -> Any:
+    """The field of a :class:`ReadLazily` class that keeps the texts waiting to be read."""
+    return attrs.field(default=None, init=False, eq=False, repr=False)
+
+
+def edits_field() -> Any:
+    """The field of a :class:`ReadLazily` class that counts the assignments made to an object."""
+    return attrs.field(default=0, init=False, eq=False, repr=False)
+
+
+def stored(obj: Any, name: str) -> Any:
+    """What field ``name`` of ``obj`` (a :class:`ReadLazily` object) holds, without reading a waiting text.
+
+    The value, or, for a field still waiting, the text it will be read from.
+    """
+    texts = object.__getattribute__(obj, "_texts")
+    if texts is not None and name in texts:
+        return texts[name]
+    return object.__getattribute__(obj, name)
+
+
+def written(value: Any) -> Any:
+    """A field's value as the page writes it: a number's or rank's text; text and other values as they are."""
+    if value is None or isinstance(value, (str, int)):
+        return value
+    if isinstance(value, (Number, Rank)):
+        return value.text if isinstance(value, Number) else str(value)
+    return value

@@ -10,15 +10,27 @@ wrong value is refused when it is assigned, naming the field.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
-from typing import overload
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar, overload
 
 import attrs
 
-from ._fields import check_count, count_field, datetime_field, grade_field, number_field, rank_field, symbol_field
+from ._fields import (
+    ON_SETATTR,
+    ReadLazily,
+    check_count,
+    count_field,
+    datetime_field,
+    edits_field,
+    grade_field,
+    number_field,
+    rank_field,
+    symbol_field,
+    texts_field,
+)
 from ._inline import Link
 from ._symbols import Symbol
-from ._values import Number, Rank
+from ._values import Number, Rank, read_number, read_rank
 
 #: The name of the indicator group that, in the current layout, carries the Multi Score grade.
 MULTI_SCORE = "Multi Score"
@@ -58,13 +70,17 @@ class Classification:
     description: str | None = None
 
 
-@attrs.define
-class Indicator:
+@attrs.define(on_setattr=ON_SETATTR)
+class Indicator(ReadLazily):
     """One indicator row: ``name``, ``value`` (None for ``-``), ``rating`` (None when empty)."""
+
+    _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"value": read_number}
 
     name: str
     value: Number | None = number_field()
     rating: str | None = grade_field()
+    _texts: dict[str, str] | None = texts_field()
+    _edits: int = edits_field()
 
 
 @attrs.define
@@ -159,9 +175,17 @@ class Score:
         return next((group for group in self.groups if group.name == name), None)
 
 
-@attrs.define
-class ValuationRow:
+@attrs.define(on_setattr=ON_SETATTR)
+class ValuationRow(ReadLazily):
     """One row of Valuation Analysis."""
+
+    _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {
+        "current": read_number,
+        "industry_rank": read_rank,
+        "high": read_number,
+        "median": read_number,
+        "low": read_number,
+    }
 
     metric: str
     current: Number | None = number_field()
@@ -169,6 +193,8 @@ class ValuationRow:
     high: Number | None = number_field()
     median: Number | None = number_field()
     low: Number | None = number_field()
+    _texts: dict[str, str] | None = texts_field()
+    _edits: int = edits_field()
 
 
 @attrs.define
@@ -204,9 +230,11 @@ class Valuation:
         return [row.metric for row in self.rows]
 
 
-@attrs.define
-class Peer:
+@attrs.define(on_setattr=ON_SETATTR)
+class Peer(ReadLazily):
     """One row of Peer Comparison: a company, its grades on five factors, and its rating."""
+
+    _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"symbol": Symbol}
 
     rank: int = attrs.field(validator=check_count)
     name: str
@@ -220,15 +248,21 @@ class Peer:
     # How the Name cell was written ("Shopify  (SHOP.US)"), so a page rendered
     # from the model alone gives it back; used only while name and symbol still match it.
     _written_name: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _texts: dict[str, str] | None = texts_field()
+    _edits: int = edits_field()
 
 
-@attrs.define
-class AnalystRating:
+@attrs.define(on_setattr=ON_SETATTR)
+class AnalystRating(ReadLazily):
     """One row of the analyst rating distribution: ``Buy``, 9, 69%."""
+
+    _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"percentage": read_number}
 
     rating: str
     count: int | None = count_field()
     percentage: Number | None = number_field(unit="%")
+    _texts: dict[str, str] | None = texts_field()
+    _edits: int = edits_field()
 
 
 @attrs.define

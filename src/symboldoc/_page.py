@@ -36,6 +36,7 @@ from ._blocks import (
 )
 from ._charts import RadarOutline, Spoke, spoke_value
 from ._edit import Binder, present
+from ._fields import lazily_read, stored, written
 from ._frontmatter import FrontMatter
 from ._inline import Link, iter_links, parse_inline, plain_text
 from ._labels import Labels, labels_for
@@ -64,10 +65,19 @@ from ._render import (
     rank_text,
     valuation_cells,
 )
-from ._symbols import Symbol
+from ._symbols import is_symbol_text
 from ._tables import Cell, cell_text, split_cells
 from ._text import Position, line_content, position_within, split_lines
-from ._values import format_datetime, read_count, read_datetime, read_grade, read_number, read_rank
+from ._values import (
+    format_datetime,
+    is_number_text,
+    is_rank_text,
+    read_count,
+    read_datetime,
+    read_grade,
+    read_number,
+    read_rank,
+)
 
 if TYPE_CHECKING:
     from ._document import Document
@@ -433,7 +443,7 @@ class _PageReader:
                 self.bind.rows(
                     block,
                     indicators,
-                    _INDICATOR_FIELDS,
+                    _EDITS,
                     indicator_cells,
                     read,
                     lines,
@@ -553,10 +563,14 @@ class _PageReader:
         name, value, rating = map(reading.column, (labels.indicator, labels.value, labels.rating))
         indicators, lines = [], []
         for line, cells in reading.rows:
-            indicator = Indicator(
-                reading.text(cells, name) or "",
-                reading.value(line, cells, value, read_number, "indicator table", "a number"),
-                reading.value(line, cells, rating, read_grade, "indicator table", "a grade A to E"),
+            texts = {}
+            if (text := reading.checked(line, cells, value, is_number_text, "indicator table", "a number")) is not None:
+                texts["value"] = text
+            indicator = lazily_read(
+                Indicator,
+                texts,
+                name=reading.text(cells, name) or "",
+                rating=reading.value(line, cells, rating, read_grade, "indicator table", "a grade A to E"),
             )
             indicators.append(indicator)
             lines.append(line)
@@ -581,20 +595,24 @@ class _PageReader:
             metric, rank = reading.column(labels.metric), reading.column(labels.industry_ranking)
             current, high, median, low = map(reading.column, (labels.current, labels.high, labels.median, labels.low))
             number = "a number or '-'"
+            checks = (
+                ("current", current, is_number_text, number),
+                ("industry_rank", rank, is_rank_text, "a rank or '-'"),
+                ("high", high, is_number_text, number),
+                ("median", median, is_number_text, number),
+                ("low", low, is_number_text, number),
+            )
             read, lines = [], []
             for line, cells in reading.rows:
-                item = ValuationRow(
-                    reading.text(cells, metric) or "",
-                    reading.value(line, cells, current, read_number, "valuation table", number),
-                    reading.value(line, cells, rank, read_rank, "valuation table", "a rank or '-'"),
-                    reading.value(line, cells, high, read_number, "valuation table", number),
-                    reading.value(line, cells, median, read_number, "valuation table", number),
-                    reading.value(line, cells, low, read_number, "valuation table", number),
-                )
+                texts = {}
+                for field, at, check, expected in checks:
+                    if (text := reading.checked(line, cells, at, check, "valuation table", expected)) is not None:
+                        texts[field] = text
+                item = lazily_read(ValuationRow, texts, metric=reading.text(cells, metric) or "")
                 valuation.rows.append(item)
                 read.append(item)
                 lines.append(line)
-            self.bind.rows(block, _valuation_rows, _VALUATION_FIELDS, valuation_cells, read, lines, "doc.valuation")
+            self.bind.rows(block, _valuation_rows, _EDITS, valuation_cells, read, lines, "doc.valuation")
 
     # -- Peer Comparison ----------------------------------------------------------------
 
@@ -621,20 +639,29 @@ class _PageReader:
                 name_cell = reading.cell(line, cells, name_at)
                 assert name_cell is not None  # the table has a Name column, and the row a cell in each
                 split = _split_peer_name(name_cell.text)
-                name, symbol = name_cell.text, None
+                name, texts = name_cell.text, {}
                 if split is not None:
                     name = split[0]
-                    symbol = self.value(_Piece(name_cell, split[1]), Symbol, "peer table", "a symbol")
+                    if is_symbol_text(split[1]):
+                        texts["symbol"] = split[1]
+                    else:
+                        self.report(_Piece(name_cell, split[1]).start, "peer table", "a symbol", f"found {split[1]!r}")
                 else:
                     self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text[:80]!r}")
 
                 grades = [reading.value(line, cells, at, read_grade, "peer table", grade) for at in grades_at]
-                peer = Peer(rank if rank is not None else 0, name, symbol, *grades)
+                peer = lazily_read(
+                    Peer,
+                    texts,
+                    rank=rank if rank is not None else 0,
+                    name=name,
+                    **dict(zip(_PEER_GRADES, grades, strict=True)),
+                )
                 _put(peer, "_written_name", name_cell.text)
                 self.page.peers.append(peer)
                 read.append(peer)
                 lines.append(line)
-            self.bind.rows(block, _peers, _PEER_FIELDS, peer_cells, read, lines, "doc.peers")
+            self.bind.rows(block, _peers, _EDITS, peer_cells, read, lines, "doc.peers")
 
     # -- Institutional View ----------------------------------------------------------------
 
@@ -682,16 +709,21 @@ class _PageReader:
             name, count, share = map(reading.column, (labels.rating, labels.count, labels.percentage))
             read, lines = [], []
             for line, cells in reading.rows:
-                rating = AnalystRating(
-                    reading.text(cells, name) or "",
-                    reading.value(line, cells, count, read_count, "analyst table", "a whole number"),
-                    reading.value(line, cells, share, read_number, "analyst table", "a percentage"),
+                texts = {}
+                share_text = reading.checked(line, cells, share, is_number_text, "analyst table", "a percentage")
+                if share_text is not None:
+                    texts["percentage"] = share_text
+                rating = lazily_read(
+                    AnalystRating,
+                    texts,
+                    rating=reading.text(cells, name) or "",
+                    count=reading.value(line, cells, count, read_count, "analyst table", "a whole number"),
                 )
                 analysts.ratings.append(rating)
                 read.append(rating)
                 lines.append(line)
             what = "doc.analysts.ratings"
-            self.bind.rows(block, _analyst_ratings, _ANALYST_FIELDS, analyst_cells, read, lines, what)
+            self.bind.rows(block, _analyst_ratings, _EDITS, analyst_cells, read, lines, what)
             return
         self.unexpected(block, "Analyst Rating Distribution")
 
@@ -805,10 +837,10 @@ def _same_indicators(indicators: Sequence[Indicator], spokes: Sequence[Spoke]) -
     for indicator, (name, value, rating) in zip(indicators, spokes, strict=True):
         if indicator.name != name or indicator.rating != rating:
             return False
-        number = indicator.value
-        if isinstance(value, str) and number is not None and value.strip() == number.text:
-            continue  # written alike: the same amount, without reading the chart's number
-        if spoke_value((name, value, rating)) != number:
+        shown = written(stored(indicator, "value"))  # the table's text, read or not
+        if isinstance(value, str) and shown is not None and value.strip() == shown:
+            continue  # written alike: the same amount, without reading either number
+        if spoke_value((name, value, rating)) != indicator.value:
             return False
     return True
 
@@ -887,6 +919,30 @@ class _TableReading:
             self.report(self.cell_start(line, index), construct, what, f"found {text[:80]!r}")
             return None
 
+    def checked(
+        self,
+        line: int,
+        cells: tuple[str, ...],
+        index: int | None,
+        check: Callable[[str], bool],
+        construct: str,
+        what: str,
+    ) -> str | None:
+        """The text of the cell at ``index``, to be read later, when ``check`` takes it.
+
+        None for no column, and for ``-`` or nothing (no value); a text
+        ``check`` refuses is reported where it stands, and None.
+        """
+        if index is None:
+            return None
+        text = cell_text(cells[index])
+        if text == "" or text == "-":
+            return None
+        if check(text):
+            return text
+        self.report(self.cell_start(line, index), construct, what, f"found {text[:80]!r}")
+        return None
+
     def cell(self, line: int, cells: tuple[str, ...], index: int | None) -> _CellAt | None:
         """The cell at ``index`` of a row, as a located text; None where the row has none."""
         if index is None or index >= len(cells):
@@ -960,14 +1016,11 @@ class _Piece:
 
 # -- what the bindings read from a document, and where they find it in the text -------------------------
 
-# What each table row shows, as the model holds it (the binding compares these by identity).
-_INDICATOR_FIELDS = operator.attrgetter("name", "value", "rating")
+# How many assignments a row's object has had (see ReadLazily): a row shows what it showed when it was
+# read while its object is the same and the count too.  A group's fields are compared by value.
+_EDITS = operator.attrgetter("_edits")
 _GROUP_FIELDS = operator.attrgetter("name", "grade")
-_VALUATION_FIELDS = operator.attrgetter("metric", "current", "industry_rank", "high", "median", "low")
-_PEER_FIELDS = operator.attrgetter(
-    "rank", "name", "symbol", "profit", "growth", "operation", "security", "cash", "rating"
-)
-_ANALYST_FIELDS = operator.attrgetter("rating", "count", "percentage")
+_PEER_GRADES = ("profit", "growth", "operation", "security", "cash", "rating")
 
 # The patterns below only find where a label starts, and never backtrack over
 # more than a run of blanks; where a value ends is found with str methods, so
@@ -1211,18 +1264,17 @@ def _group_indicators(number: int, doc: Document) -> list[Indicator]:
     return _score(doc).groups[number].indicators
 
 
-def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[Any, ...], ...]:
-    """The groups a radar chart repeats: model objects and their field values, compared by identity."""
+def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[tuple[Any, ...], ...], tuple[Any, ...]]:
+    """The groups a radar chart repeats: the model objects (compared by identity) and what they show, as written."""
     score = _score(doc)
     groups = tuple(group for group in score.groups if group.name in names)
     indicators = tuple(itertools.chain.from_iterable(group.indicators for group in groups))
-    return (
-        (score.chart_title,),
-        groups,
-        tuple(itertools.chain.from_iterable(map(_GROUP_FIELDS, groups))),
-        indicators,
-        tuple(itertools.chain.from_iterable(map(_INDICATOR_FIELDS, indicators))),
+    shown = (
+        score.chart_title,
+        *itertools.chain.from_iterable(map(_GROUP_FIELDS, groups)),
+        *map(_EDITS, indicators),
     )
+    return (groups, indicators), shown
 
 
 def _chart_update(data: Any, now: Any) -> Any:
@@ -1232,7 +1284,7 @@ def _chart_update(data: Any, now: Any) -> Any:
     of an indicator, a key given twice) stays as it was; a group whose
     number of indicators changed gets its list written anew.
     """
-    (title,), groups = now[0], now[1]
+    groups, title = now[0][0], now[1][0]
     data["title"] = title
     by_name = {group.name: radar_dimension(group) for group in groups}
     for dimension in data.get("dimensions", []):
@@ -1316,10 +1368,10 @@ def _price_text(value: Any) -> str:
     return number_text(value)
 
 
-def _groups_view(doc: Document) -> tuple[tuple[IndicatorGroup, ...]]:
+def _groups_view(doc: Document) -> tuple[tuple[tuple[IndicatorGroup, ...]], tuple[()]]:
     """The indicator group objects (compared by identity: a group replaced by another needs the page written anew)."""
     score = _present_page(doc).score
-    return (tuple(score.groups) if score is not None else (),)
+    return (tuple(score.groups) if score is not None else (),), ()
 
 
 def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import re
 
-__all__ = ["Market", "Symbol"]
+__all__ = ["Market", "Symbol", "is_symbol_text"]
 
 
 class Market(str, enum.Enum):
@@ -24,6 +24,11 @@ class Market(str, enum.Enum):
 
 
 _SYMBOL = re.compile(r"([A-Za-z0-9][A-Za-z0-9.\-]*?)\.([A-Za-z]{2})")
+
+
+def is_symbol_text(text: str) -> bool:
+    """Whether ``Symbol(text)`` takes ``text`` (``CODE.MARKET``), without making the symbol."""
+    return _SYMBOL.fullmatch(text) is not None
 
 
 class Symbol(str):

@@ -20,6 +20,7 @@ __all__ = [
     "Rank",
     "format_datetime",
     "in_utc",
+    "is_rank_text",
     "is_number_text",
     "read_count",
     "read_datetime",
@@ -205,6 +206,12 @@ class Rank:
 
     def __str__(self) -> str:
         return self.text or f"{self.position} / {self.total}"
+
+
+def is_rank_text(text: str) -> bool:
+    """Whether :func:`read_rank` reads ``text`` (a rank, ``-`` or nothing) without building the rank."""
+    stripped = text.strip()
+    return stripped in _NONE or _RANK.fullmatch(stripped) is not None
 
 
 def read_rank(text: str) -> Rank | None:
