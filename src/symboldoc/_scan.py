@@ -15,6 +15,7 @@ Every line ends up in exactly one block, so the blocks tile the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -116,10 +117,13 @@ class _Scanner:
 
     # -- building blocks -------------------------------------------------
 
-    def _emit(self, cls: type[Block], begin: int, end: int, **fields: Any) -> None:
+    def _emit(self, cls: Callable[..., Block], begin: int, end: int, *fields: Any) -> Block:
+        """Make the block of lines ``begin:end``; ``fields`` are its own, after the source, line and offset."""
         source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
-        self.blocks.append(cls(source, begin + 1, self.offset, **fields))
+        block = cls(source, begin + 1, self.offset, *fields)
+        self.blocks.append(block)
         self.offset += len(source)
+        return block
 
     # -- the scan ----------------------------------------------------------
 
@@ -128,7 +132,7 @@ class _Scanner:
         front = read_front_matter(self.lines, self.reporter)
         if front is not None:
             taken, front_matter = front
-            self._emit(FrontMatterBlock, 0, taken, front_matter=front_matter)
+            self._emit(FrontMatterBlock, 0, taken, front_matter)
             index = taken
         count = len(self.lines)
         while index < count:
@@ -162,7 +166,7 @@ class _Scanner:
     def _heading(self, begin: int) -> int:
         marks = _ATX_MARK.match(self.contents[begin].lstrip(" "))
         assert marks is not None
-        self._emit(Heading, begin, begin + 1, level=marks.end())
+        self._emit(Heading, begin, begin + 1, marks.end())
         return begin + 1
 
     def _fence(self, begin: int) -> int:
@@ -192,15 +196,14 @@ class _Scanner:
             )
         body = "".join(self.lines[begin + 1 : end])
         stop = end + 1 if closed else end
-        fields: dict[str, Any] = {"fence": fence, "info": info, "closed": closed}
         if info.startswith(CHART_INFO_PREFIX):
             chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
             outline = check_chart(chart_type, body, begin + 2, self.reporter)
-            self._emit(ChartBlock, begin, stop, chart_type=chart_type, **fields)
+            block = self._emit(functools.partial(ChartBlock, chart_type=chart_type), begin, stop, fence, info, closed)
             if outline is not None:
-                self.charts[id(self.blocks[-1])] = outline
+                self.charts[id(block)] = outline
         else:
-            self._emit(FencedBlock, begin, stop, **fields)
+            self._emit(FencedBlock, begin, stop, fence, info, closed)
         return stop
 
     def _quote(self, begin: int) -> int:
@@ -281,7 +284,7 @@ class _Scanner:
                     offsets[item_end - 1 - begin] + len(last),
                 )
             )
-        self._emit(ListBlock, begin, end, items=tuple(built))
+        self._emit(ListBlock, begin, end, tuple(built))
         return end
 
     def _paragraph(self, begin: int) -> int:
@@ -291,7 +294,7 @@ class _Scanner:
             content = contents[end]
             if _SETEXT.fullmatch(content):
                 level = 1 if content.lstrip(" ")[0] == "=" else 2
-                self._emit(Heading, begin, end + 1, level=level)
+                self._emit(Heading, begin, end + 1, level)
                 return end + 1
             kind = _classify(content)
             if kind == _BLANK or kind in _INTERRUPTING or self._table_at(end):
@@ -336,7 +339,7 @@ class _Scanner:
                     f"found {found}",
                 )
             end += 1
-        self._emit(Table, begin, end, header=header)
+        self._emit(Table, begin, end, header)
         return end
 
     _STEPS: ClassVar[dict[int, Callable[[_Scanner, int], int]]] = {

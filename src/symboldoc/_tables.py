@@ -50,7 +50,7 @@ def split_cells(content: str) -> tuple[tuple[str, ...], int]:
     The offset is where the first cell's raw text starts within ``content``;
     each later cell starts one character (its pipe) after the one before ends.
     """
-    pieces = _split_pipes(content)
+    pieces = content.split("|") if "\\" not in content else _split_pipes(content)
     if len(pieces) == 1:
         return (pieces[0],), 0
     first, last = 0, len(pieces)
