@@ -1,0 +1,117 @@
+"""Table values wait as their text until first read: nothing a user sees changes; the collector has less to do."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import pickle
+from decimal import Decimal
+
+import pytest
+
+import symboldoc
+from symboldoc import AnalystRating, Indicator, Number, Peer, Rank, Symbol, ValuationRow
+
+from .pages import own_pages
+
+EXAMPLE = own_pages()["example.md"]
+
+
+def test_values_read_later_are_the_values_read_at_once() -> None:
+    doc = symboldoc.loads(EXAMPLE)
+    assert doc.valuation is not None and doc.analysts is not None and doc.score is not None
+    assert doc.valuation["PE (TTM)"] == ValuationRow("PE (TTM)", Number("33.75", "33.75"), Rank(18, 41))
+    assert doc.valuation["PB"] == ValuationRow(
+        "PB",
+        Number("4.81", "4.81"),
+        Rank(27, 41),
+        Number("5.62", "5.62"),
+        Number("4.37", "4.37"),
+        Number("3.4", "3.40"),
+    )
+    assert doc.peers[0] == Peer(1, "Cobaltline Automation", Symbol("CBLA.US"), "A", "B", "A", "B", "B", "A")
+    assert doc.analysts.ratings[0] == AnalystRating("Buy", 7, Number("64", "64%", "%"))
+    assert doc.score.group("Multi Score")["ROE"] == Indicator("ROE", Number("14.26", "14.26%", "%"), "B")  # type: ignore[index]
+
+
+def test_a_value_is_made_once_and_kept() -> None:
+    row = symboldoc.loads(EXAMPLE).valuation["PB"]  # type: ignore[index]
+    assert row.current is row.current
+    assert isinstance(row.industry_rank, Rank) and row.industry_rank is row.industry_rank
+
+
+WAITING = [
+    ("valuation", "current", Decimal("7.77"), "7.77"),
+    ("valuation", "industry_rank", "3/41", "3/41"),
+    ("valuation", "low", None, "| - |"),
+    ("indicator", "value", Decimal("15.5"), "15.50%"),
+    ("peer", "symbol", "NEWS.US", "(NEWS.US)"),
+    ("rating", "percentage", Decimal("20"), "20%"),
+]
+
+
+def _object(doc: symboldoc.Document, kind: str) -> object:
+    assert doc.valuation is not None and doc.analysts is not None and doc.score is not None
+    return {
+        "valuation": doc.valuation["PB"],
+        "indicator": doc.score.group("Multi Score")["ROE"],  # type: ignore[index]
+        "peer": doc.peers[1],
+        "rating": doc.analysts.ratings[0],
+    }[kind]
+
+
+@pytest.mark.parametrize(("kind", "field", "value", "shown"), WAITING)
+@pytest.mark.parametrize("read_first", [False, True])
+def test_a_value_set_before_or_after_it_is_read_is_written(
+    kind: str, field: str, value: object, shown: str, read_first: bool
+) -> None:
+    doc = symboldoc.loads(EXAMPLE)
+    target = _object(doc, kind)
+    if read_first:
+        getattr(target, field)
+    setattr(target, field, value)
+    written = symboldoc.dumps(doc)
+    assert written != EXAMPLE and shown in written
+    again = symboldoc.loads(written)
+    assert again.page == doc.page
+    assert getattr(_object(again, kind), field) == getattr(target, field)
+
+
+def test_reading_is_no_edit_and_assigning_is() -> None:
+    doc = symboldoc.loads(EXAMPLE)
+    symboldoc.to_dict(doc)  # reads every value
+    assert symboldoc.dumps(doc) == EXAMPLE
+    rows = [*doc.valuation, *doc.peers]  # type: ignore[misc]
+    assert all(row._edits == 0 for row in rows)
+    row = doc.valuation["PB"]  # type: ignore[index]
+    row.high = row.high  # the same value: an assignment all the same, and nothing changes in the text
+    assert row._edits == 1 and symboldoc.dumps(doc) == EXAMPLE
+
+
+@pytest.mark.parametrize("read", ["nothing", "some", "all"])
+def test_copies_of_values_half_read_are_whole(read: str) -> None:
+    doc = symboldoc.loads(EXAMPLE)
+    if read == "some":
+        doc.valuation["PB"].current  # type: ignore[index]  # noqa: B018
+    elif read == "all":
+        symboldoc.to_dict(doc)
+    for twin in (copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
+        assert twin.page == symboldoc.loads(EXAMPLE).page
+        twin.valuation["PB"].low = Decimal("1.01")  # type: ignore[index]
+        assert "| PB | 4.81 | 27/41 | 5.62 | 4.37 | 1.01 |" in symboldoc.dumps(twin)
+    assert symboldoc.dumps(doc) == EXAMPLE
+
+
+def test_a_table_row_costs_the_collector_one_object() -> None:
+    """A value waiting as text is a string, which the garbage collector never looks at; a row is one object."""
+    head, _, tail = EXAMPLE.partition("| Dividend Yield |")
+    rows = 3000
+    page = head + "".join(f"| Metric {n} | 1.{n % 97:02d} | {n % 41}/41 | 2.34 | 1.50 | 0.90 |\n" for n in range(rows))
+    page += "| Dividend Yield |" + tail
+    gc.collect()
+    before = len(gc.get_objects())
+    doc = symboldoc.loads(page)
+    gc.collect()
+    tracked = len(gc.get_objects()) - before
+    assert doc.valuation is not None and len(doc.valuation) == rows + 4
+    assert tracked < rows + 600, f"{tracked} objects for the collector to follow, for {rows} rows"
