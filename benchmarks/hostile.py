@@ -103,6 +103,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         ),
     ),
     "page: score paragraph": in_page("Longbridge Financial Score™: C", lambda n: "**Overall: " + repeat("**_[", n)),
+    "page: a score note of bad Updated lines": in_page(
+        "Longbridge Financial Score™: C", lambda n: repeat("> Updated: not a datetime\n", n)
+    ),
     "page: indicator rows": in_page(
         "Longbridge Financial Score™: C",
         lambda n: (

@@ -183,3 +183,30 @@ def test_an_edit_keeps_the_keys_given_twice(example: str) -> None:
     again = symboldoc.loads(written)
     assert again.page == doc.page
     assert [p.detail for p in again.warnings] == [p.detail for p in symboldoc.loads(text).warnings]
+
+
+def test_an_edit_writes_back_members_nested_deep(example: str) -> None:
+    deep = "[" * 900 + "]" * 900
+    text = example.replace('"value": "14.26%"', f'"value": "14.26%", "x": {deep}', 1)
+    doc = symboldoc.loads(text)
+    assert doc.score is not None
+    doc.score.chart_title = "A new title"
+    written = symboldoc.dumps(doc)
+    assert '"title": "A new title"' in written
+    again = symboldoc.loads(written)
+    assert again.page == doc.page
+    (chart,) = [block for block in again.blocks if isinstance(block, symboldoc.ChartBlock)]
+    member = chart.chart.data["dimensions"][2]["indicators"][0]["x"]
+    for _ in range(899):
+        (member,) = member
+    assert member == []
+
+
+def test_an_edit_leaves_a_dimension_it_cannot_name_alone(example: str) -> None:
+    text = example.replace('"name": "Style Score"', '"name": ["Style Score"]', 1)
+    doc = symboldoc.loads(text)
+    assert any("a string for the name of dimension 1" in problem.expected for problem in doc.warnings)
+    assert doc.score is not None
+    doc.score.chart_title = "Retitled"
+    written = symboldoc.dumps(doc)
+    assert '"name": [\n        "Style Score"\n      ]' in written and '"title": "Retitled"' in written

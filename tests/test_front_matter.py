@@ -203,3 +203,12 @@ def test_a_value_its_tag_does_not_fit_is_a_warning(value: str, detail: str) -> N
     assert symboldoc.dumps(doc) == text
     with pytest.raises(FrontMatterError):
         symboldoc.loads(text, strict=True)
+
+
+def test_front_matter_links_follow_the_link_rule() -> None:
+    text = "---\nlocales:\n  - [en](https://x.example/a&amp;b\\_c)\nother:\n  - [x](https://y.example/a&amp;b)\n---\n"
+    doc = symboldoc.loads(text)
+    assert doc.front_matter is not None
+    assert [link.url for link in doc.front_matter.locales] == ["https://x.example/a&b_c"]
+    assert [link.url for link in doc.front_matter.extra["other"]] == ["https://y.example/a&b"]
+    assert symboldoc.dumps(doc) == text

@@ -123,3 +123,12 @@ def test_the_shortcuts_read_as_mistune_does(text: str) -> None:
 def test_a_lone_link_reads_as_mistune_reads_it(label: str, destination: str) -> None:
     text = f"[{label}]({destination})"
     assert parse_inline(text) == parse_with_mistune(text)
+
+
+def test_an_entity_that_stands_for_a_stand_in_stays_itself_beside_a_surrogate() -> None:
+    """Surrogates are masked with private-use characters while mistune reads; an entity naming one is no surrogate."""
+    for text in ("[a](x&#xF0000;)", "[a](x&#xF0000; '&#xF0000;') \ud800"):
+        (link, *_) = parse_inline(text)
+        assert isinstance(link, Link) and link.url == "x\U000f0000"
+    (_, link, _) = parse_inline("x [a](\ud800&#xF0000;) \ud800")
+    assert isinstance(link, Link) and link.url == "\ud800\U000f0000"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import copy
 import gc
+import json
 import pickle
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
+import attrs
 import pytest
 
 import symboldoc
@@ -115,3 +119,47 @@ def test_a_table_row_costs_the_collector_one_object() -> None:
     tracked = len(gc.get_objects()) - before
     assert doc.valuation is not None and len(doc.valuation) == rows + 4
     assert tracked < rows + 600, f"{tracked} objects for the collector to follow, for {rows} rows"
+
+
+def test_a_value_its_reader_would_refuse_is_reported_while_the_page_is_read() -> None:
+    """The check made while reading and the reader used later agree: a rank of 4,301 digits is no rank."""
+    text = EXAMPLE.replace("| PE (TTM) | 33.75 | 18/41 |", "| PE (TTM) | 33.75 | 1/" + "1" * 4301 + " |")
+    doc = symboldoc.loads(text)
+    (problem,) = doc.warnings
+    assert (problem.line, problem.column, problem.expected) == (199, 21, "a rank or '-'")
+    assert doc.valuation is not None and doc.valuation.rows[0].industry_rank is None
+    json.dumps(symboldoc.to_dict(doc))
+    assert symboldoc.dumps(copy.deepcopy(doc)) == text
+    with pytest.raises(symboldoc.LayoutError):
+        symboldoc.loads(text, strict=True)
+
+
+def test_rows_read_and_rows_built_agree_everywhere() -> None:
+    read = symboldoc.loads(EXAMPLE).valuation["PB"]  # type: ignore[index]
+    built = ValuationRow("PB", "4.81", "27/41", "5.62", "4.37", "3.40")
+    assert attrs.asdict(read) == attrs.asdict(built)
+    assert attrs.astuple(read) == attrs.astuple(built)
+    assert repr(read) == repr(built) and read == built
+    assert attrs.evolve(read, metric="PX") == attrs.evolve(built, metric="PX")
+
+
+def test_many_threads_reading_one_document_see_every_value() -> None:
+    """A value is set before its text is let go: a reader in another thread finds one or the other."""
+    head = EXAMPLE.partition("| Dividend Yield |")[0]
+    page = head + "".join(f"| M{n} | 1.{n % 97:02d} | {n % 41}/41 | 2.34 | 1.50 | 0.90 |\n" for n in range(400))
+
+    def values(doc: symboldoc.Document) -> list[tuple[object, object]]:
+        assert doc.valuation is not None
+        return [(row.current, row.industry_rank) for row in doc.valuation]
+
+    expected = values(symboldoc.loads(page))
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # the test's own setting, restored below: threads switch as often as they can
+    try:
+        for _ in range(5):
+            shared = symboldoc.loads(page)
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                seen = list(pool.map(values, [shared] * 4))
+            assert all(found == expected for found in seen)
+    finally:
+        sys.setswitchinterval(switch)

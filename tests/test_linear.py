@@ -75,6 +75,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         + "\n"
         + chart(n)
     ),
+    "page: a score note of many bad Updated lines": lambda n: (
+        HEAD + "## Longbridge Financial Score™: B\n" + "".join(f"> Updated: bad{i}\n" for i in range(n))
+    ),
     "page: keys given twice in a chart": lambda n: (
         HEAD + SCORE + "```chart-data:radar\n{" + '"a": 1, ' * n + '"b": 2}\n```\n'
     ),

@@ -394,3 +394,17 @@ def test_a_datetime_utc_cannot_hold_is_reported_where_it_stands(body: str, field
     with pytest.raises(LayoutError) as raised:
         symboldoc.loads(HEAD + body, strict=True)
     assert (raised.value.line, raised.value.column) == (line, column)
+
+
+def test_a_value_is_reported_where_it_stands_after_its_label() -> None:
+    text = HEAD + (
+        "## Longbridge Financial Score™: Longbridge\n> *Note*\n> Updated: x\n> Updated: Up\n\n"
+        "#### Multi Score Score: Multi\n"
+    )
+    found = [(p.line, p.column, p.detail) for p in symboldoc.loads(text).warnings if "found" in p.detail]
+    assert found[:4] == [
+        (6, 33, "found 'Longbridge'"),
+        (8, 12, "found 'x'"),
+        (9, 12, "found 'Up'"),
+        (11, 25, "found 'Multi'"),
+    ]

@@ -9,6 +9,7 @@ the value it replaces (see :meth:`Number.like`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
 from collections.abc import Callable
@@ -33,9 +34,7 @@ __all__ = [
     "rank_field",
     "stored",
     "symbol_field",
-    "texts_field",
     "ON_SETATTR",
-    "edits_field",
     "written",
 ]
 
@@ -203,17 +202,31 @@ class ReadLazily:
 
     A class lists in ``_read_lazily`` the fields that may wait, and how each
     one's text is read; an instance keeps the waiting texts in ``_texts``
-    (None for an object built in code, whose fields are all set).
+    (None when nothing waits, as for an object built in code).
 
     Such an object also counts the assignments made to it (``_edits``; the
     class passes ``on_setattr=ON_SETATTR``): its fields hold values that cannot
     change in place, so an object whose count is what it was when the page
     was read shows what it showed then, and the edit bindings need not look
     at its values (nor read a waiting one) to know it.
+
+    ``_texts`` and ``_edits`` are slots of their own, not attrs fields: they
+    take no part in ``__init__``, ``==``, ``repr`` or ``attrs.asdict``.  The
+    class passes ``getstate_setstate=False`` so that copies and pickles use
+    :meth:`__getstate__` here, which keeps them (and a value still waiting
+    stays waiting).  Reading a shared object from several threads is safe: a
+    value is set before its text is let go, so a reader finds one or the other.
     """
 
-    __slots__ = ()
+    __slots__ = ("_edits", "_texts")
     _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {}
+    _texts: dict[str, str] | None
+    _edits: int
+
+    def __attrs_post_init__(self) -> None:
+        # An object built in code: every field is set, nothing waits, no edit yet.
+        object.__setattr__(self, "_texts", None)
+        object.__setattr__(self, "_edits", 0)
 
     def __getattr__(self, name: str) -> Any:
         # Only ever called for a name normal lookup did not find: here, a field left unset for later.
@@ -223,11 +236,30 @@ class ReadLazily:
                 texts = object.__getattribute__(self, "_texts")
             except AttributeError:
                 texts = None
-            if texts is not None and name in texts:
-                value = read(texts.pop(name))  # read now: the text no longer waits
+            text = texts.get(name) if texts else None
+            if text is not None:
+                value = read(text)
                 object.__setattr__(self, name, value)
+                texts.pop(name, None)  # after the value is set: see the class
                 return value
+            # Another thread may have read it between the lookup that failed and this one.
+            with contextlib.suppress(AttributeError):
+                return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = {}
+        for field in attrs.fields(type(self)):  # type: ignore[arg-type]  # an attrs class, by design
+            with contextlib.suppress(AttributeError):  # a value still waiting: its text is in _texts
+                state[field.name] = object.__getattribute__(self, field.name)
+        texts = object.__getattribute__(self, "_texts")
+        state["_texts"] = dict(texts) if texts else None
+        state["_edits"] = object.__getattribute__(self, "_edits")
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
 
 def lazily_read(cls: type[T], texts: dict[str, str], **values: Any) -> T:
@@ -240,18 +272,16 @@ def lazily_read(cls: type[T], texts: dict[str, str], **values: Any) -> T:
     for name, default in _defaults(cls):  # type: ignore[arg-type]  # a class is hashable
         if name not in texts:
             object.__setattr__(made, name, values[name] if name in values else default())
-    object.__setattr__(made, "_texts", texts)
+    object.__setattr__(made, "_texts", texts or None)
     object.__setattr__(made, "_edits", 0)
     return made
 
 
 @functools.cache  # one list per class, made once
 def _defaults(cls: type) -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """Each attrs field of ``cls`` but ``_texts``, with a function giving its default."""
+    """Each attrs field of ``cls``, with a function giving its default."""
     found = []
     for field in attrs.fields(cls):
-        if field.name in ("_texts", "_edits"):
-            continue
         default = field.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             factory = default.factory
@@ -274,25 +304,14 @@ def _no_default(name: str) -> Callable[[], Any]:
     return missing
 
 
-def texts_field() -> Any:
-    """The field of a :class:`ReadLazily` class that keeps the texts waiting to be read."""
-    return attrs.field(default=None, init=False, eq=False, repr=False)
-
-
-def edits_field() -> Any:
-    """The field of a :class:`ReadLazily` class that counts the assignments made to an object."""
-    return attrs.field(default=0, init=False, eq=False, repr=False)
-
-
 def stored(obj: Any, name: str) -> Any:
     """What field ``name`` of ``obj`` (a :class:`ReadLazily` object) holds, without reading a waiting text.
 
     The value, or, for a field still waiting, the text it will be read from.
     """
     texts = object.__getattribute__(obj, "_texts")
-    if texts is not None and name in texts:
-        return texts[name]
-    return object.__getattribute__(obj, name)
+    text = texts.get(name) if texts else None
+    return text if text is not None else object.__getattribute__(obj, name)
 
 
 def written(value: Any) -> Any:

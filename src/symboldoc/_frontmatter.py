@@ -26,6 +26,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from ._fields import datetime_field
 from ._inline import Link, Text
+from ._inline_parser import resolve
 from ._problems import Reporter
 from ._text import line_content
 from ._values import Number, in_utc, read_datetime
@@ -275,7 +276,7 @@ def _read_link_list(group: list[str]) -> tuple[Link, ...] | None:
         match = _LINK_ITEM.fullmatch(content)
         if match is None:
             return None
-        links.append(Link(match.group(2), (Text(match.group(1)),)))
+        links.append(Link(resolve(match.group(2)), (Text(match.group(1)),)))  # the url as a link's is: see _inline
     return tuple(links)
 
 
@@ -339,7 +340,7 @@ def _typed_locales(entry: FrontMatterEntry, reporter: Reporter) -> tuple[LocaleL
             if isinstance(item, Link):
                 items.append(LocaleLink(item.text, item.url))
             elif isinstance(item, str) and (match := _LINK_ITEM.fullmatch("- " + item)):
-                items.append(LocaleLink(match.group(1), match.group(2)))
+                items.append(LocaleLink(match.group(1), resolve(match.group(2))))
             elif isinstance(item, dict) and isinstance(item.get("locale"), str) and isinstance(item.get("url"), str):
                 items.append(LocaleLink(item["locale"], item["url"]))
             else:

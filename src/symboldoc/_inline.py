@@ -170,11 +170,15 @@ def parse_with_mistune(text: str) -> tuple[Inline, ...]:
         mask = SurrogateMask.of(text)
     except ValueError:  # no stand-ins left for its surrogates (a text made to hold them all)
         return (Text(text),)
+    parser = _parser()
+    parser.mask = mask
     try:
-        tokens = _parser()(mask.hide(text) if mask is not None else text, {})
+        tokens = parser(mask.hide(text) if mask is not None else text, {})
     except RecursionError:
         # Pathological nesting: the text stays as it was written.
         return (Text(text),)
+    finally:
+        parser.mask = None
     if mask is not None:
         mask.show_tokens(tokens)
     return _convert(tokens)

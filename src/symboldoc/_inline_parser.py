@@ -40,6 +40,7 @@ _ESCAPE_OR_ENTITY = re.compile(r"\\([!-/:-@\[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA
 _ASCII_WHITESPACE = " \t\n\r\f\v"
 _TITLE_CLOSERS = {'"': '"', "'": "'", "(": ")"}
 _MARK = "_symboldoc"  # set on a link token once its destination has been read as written
+_SHOWN = "_symboldoc_shown"  # set on a link token whose url and title hold no stand-ins (read from the unmasked text)
 
 
 def resolve(raw: str) -> str:
@@ -61,12 +62,19 @@ def _resolved(match: Match[str]) -> str:
 
 
 class InlineParser(mistune.InlineParser):
-    """mistune's inline parser, whose link tokens carry the destination and title as written (see the module)."""
+    """mistune's inline parser, whose link tokens carry the destination and title as written (see the module).
+
+    ``mask`` is the :class:`SurrogateMask` of the text being read, if any: a
+    destination is unmasked before its entities are resolved, so an entity
+    that stands for a stand-in character stays that character.
+    """
+
+    mask: SurrogateMask | None = None
 
     def parse_link_close(self, m: Match[str], state: InlineState) -> int:
         # A run of closing brackets; the last one ends a link when a "(" follows it (mistune 3.4's rule).
         end = super().parse_link_close(m, state)
-        _read_as_written(end, m.end(), state)
+        _read_as_written(end, m.end(), state, self.mask)
         return end
 
     def parse_auto_link(self, m: Match[str], state: InlineState) -> int:
@@ -87,16 +95,17 @@ def _set_autolink(state: InlineState, url: str) -> None:
         token[_MARK] = True
 
 
-def _read_as_written(end: int, opening: int, state: InlineState) -> None:
+def _read_as_written(end: int, opening: int, state: InlineState, mask: SurrogateMask | None) -> None:
     """After mistune made a link whose ``(`` stands at ``opening``: its destination and title, read as written."""
     token = state.tokens[-1] if state.tokens else None
     if token is None or token.get("type") not in ("link", "image") or _MARK in token or "ref" in token:
         return
     token[_MARK] = True
-    written = _tail(state.src, opening + 1, end) if state.src.startswith("(", opening) else None
+    written = _tail(state.src, opening + 1, end, mask) if state.src.startswith("(", opening) else None
     if written is None:  # pragma: no cover - mistune made a link this reading does not see: keep its own
         return
     url, title = written
+    token[_SHOWN] = True  # read from the text as it was, surrogates and all: nothing to put back
     token["attrs"]["url"] = url
     if title:
         token["attrs"]["title"] = title
@@ -104,8 +113,12 @@ def _read_as_written(end: int, opening: int, state: InlineState) -> None:
         token["attrs"].pop("title", None)
 
 
-def _tail(src: str, start: int, end: int) -> tuple[str, str | None] | None:
-    """A destination, an optional title and the closing ``)`` from ``start``, ending exactly at ``end``."""
+def _tail(src: str, start: int, end: int, mask: SurrogateMask | None) -> tuple[str, str | None] | None:
+    """A destination, an optional title and the closing ``)`` from ``start``, ending exactly at ``end``.
+
+    Their text is unmasked (``mask``) before entities and escapes are resolved.
+    """
+    show = mask.show if mask is not None else _same
     if end < 1 or src[end - 1] != ")":
         return None
     href, after = parse_link_href(src, start)
@@ -113,12 +126,16 @@ def _tail(src: str, start: int, end: int) -> tuple[str, str | None] | None:
         return None
     rest = src[after : end - 1].strip(_ASCII_WHITESPACE)
     if not rest:
-        return resolve(href), None
+        return resolve(show(href)), None
     if rest[0] not in _TITLE_CLOSERS or rest[-1] != _TITLE_CLOSERS[rest[0]] or len(rest) < 2:
         return None
     if src[after] not in _ASCII_WHITESPACE:
         return None  # a title is set off from the destination by white space
-    return resolve(href), resolve(rest[1:-1])
+    return resolve(show(href)), resolve(show(rest[1:-1]))
+
+
+def _same(text: str) -> str:
+    return text
 
 
 # -- lone surrogates -------------------------------------------------------------------------------------
@@ -172,7 +189,7 @@ class SurrogateMask:
                 if isinstance(value, str):
                     token[key] = show(value)
             attributes = token.get("attrs")
-            if attributes:
+            if attributes and _SHOWN not in token:
                 for key in ("url", "title"):
                     value = attributes.get(key)
                     if isinstance(value, str):

@@ -21,12 +21,10 @@ from ._fields import (
     check_count,
     count_field,
     datetime_field,
-    edits_field,
     grade_field,
     number_field,
     rank_field,
     symbol_field,
-    texts_field,
 )
 from ._inline import Link
 from ._symbols import Symbol
@@ -70,7 +68,7 @@ class Classification:
     description: str | None = None
 
 
-@attrs.define(on_setattr=ON_SETATTR)
+@attrs.define(on_setattr=ON_SETATTR, getstate_setstate=False)
 class Indicator(ReadLazily):
     """One indicator row: ``name``, ``value`` (None for ``-``), ``rating`` (None when empty)."""
 
@@ -79,8 +77,6 @@ class Indicator(ReadLazily):
     name: str
     value: Number | None = number_field()
     rating: str | None = grade_field()
-    _texts: dict[str, str] | None = texts_field()
-    _edits: int = edits_field()
 
 
 @attrs.define
@@ -175,7 +171,7 @@ class Score:
         return next((group for group in self.groups if group.name == name), None)
 
 
-@attrs.define(on_setattr=ON_SETATTR)
+@attrs.define(on_setattr=ON_SETATTR, getstate_setstate=False)
 class ValuationRow(ReadLazily):
     """One row of Valuation Analysis."""
 
@@ -193,8 +189,6 @@ class ValuationRow(ReadLazily):
     high: Number | None = number_field()
     median: Number | None = number_field()
     low: Number | None = number_field()
-    _texts: dict[str, str] | None = texts_field()
-    _edits: int = edits_field()
 
 
 @attrs.define
@@ -230,7 +224,7 @@ class Valuation:
         return [row.metric for row in self.rows]
 
 
-@attrs.define(on_setattr=ON_SETATTR)
+@attrs.define(on_setattr=ON_SETATTR, getstate_setstate=False)
 class Peer(ReadLazily):
     """One row of Peer Comparison: a company, its grades on five factors, and its rating."""
 
@@ -248,11 +242,9 @@ class Peer(ReadLazily):
     # How the Name cell was written ("Shopify  (SHOP.US)"), so a page rendered
     # from the model alone gives it back; used only while name and symbol still match it.
     _written_name: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
-    _texts: dict[str, str] | None = texts_field()
-    _edits: int = edits_field()
 
 
-@attrs.define(on_setattr=ON_SETATTR)
+@attrs.define(on_setattr=ON_SETATTR, getstate_setstate=False)
 class AnalystRating(ReadLazily):
     """One row of the analyst rating distribution: ``Buy``, 9, 69%."""
 
@@ -261,8 +253,6 @@ class AnalystRating(ReadLazily):
     rating: str
     count: int | None = count_field()
     percentage: Number | None = number_field(unit="%")
-    _texts: dict[str, str] | None = texts_field()
-    _edits: int = edits_field()
 
 
 @attrs.define

@@ -212,7 +212,7 @@ class _PageReader:
         try:
             return read(cell.text)
         except ValueError:
-            self.report(cell.start, construct, what, f"found {cell.text!r}")
+            self.report(cell.start, construct, what, f"found {cell.text.strip()!r}")
             return None
 
     def table(self, table: Table) -> _TableReading:
@@ -401,7 +401,8 @@ class _PageReader:
         _, colon, after = heading.text.rpartition(":")
         heading_grade = None
         if colon:
-            heading_grade = self.value(_Piece(heading, after), read_grade, "score heading", "a grade A to E")
+            piece = _Piece(heading, after, _after_last(heading.source, ":"))
+            heading_grade = self.value(piece, read_grade, "score heading", "a grade A to E")
             self.bind.places(heading, _grade_spans, (), _score_grade_view, "doc.score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
@@ -421,7 +422,8 @@ class _PageReader:
                     category = label
                     if label == labels.multi_score:
                         if rest:
-                            score.multi_score = self.value(_Piece(block, rest), read_grade, "score", "a grade A to E")
+                            piece = _Piece(block, rest, _after_first(block.source, ":"))
+                            score.multi_score = self.value(piece, read_grade, "score", "a grade A to E")
                         label_pattern = _bold_label(labels.multi_score)
                         view = _multi_score_view
                         self.bind.places(block, _after, (label_pattern,), view, "doc.score.multi_score")
@@ -471,12 +473,16 @@ class _PageReader:
 
     def read_score_quote(self, quote: BlockQuote, score: Score) -> None:
         description: list[str] = []
-        for line in quote.text_lines:
+        offset = quote.offset
+        for number, (line, source) in enumerate(zip(quote.text_lines, quote.lines, strict=True)):
             label, rest = _labelled(line)
             if label == self.labels.updated:
-                _put(score, "updated", self.value(_Piece(quote, rest), read_datetime, "score", "an ISO 8601 datetime"))
+                place = _Line(Position(quote.line + number, 1, offset), line_content(source))
+                piece = _Piece(place, rest, _after_first(place.source, ":"))
+                _put(score, "updated", self.value(piece, read_datetime, "score", "an ISO 8601 datetime"))
             else:
                 description.append(_unemphasised(line))
+            offset += len(source)
         _put(score, "description", "\n".join(description) or None)
         args = (_label(self.labels.updated, ":"), len(description) == 1)
         what = "doc.score.description, .updated"
@@ -508,8 +514,11 @@ class _PageReader:
         if match is None:
             self.report(block.start, "score", "'Overall: <grade> (<value>)'", f"found {rest!r}")
             return
-        _put(score, "grade", self.value(_Piece(block, match.group("grade") or ""), read_grade, "score", "a grade"))
-        _put(score, "value", self.value(_Piece(block, match.group("value")), read_number, "score", "a number"))
+        after = _after_first(block.source, ":")
+        grade = _Piece(block, match.group("grade") or "", after)
+        _put(score, "grade", self.value(grade, read_grade, "score", "a grade"))
+        value = _Piece(block, match.group("value"), _after_first(block.source, "(", after))
+        _put(score, "value", self.value(value, read_number, "score", "a number"))
         args = (_overall(self.labels.overall), ("grade", "value"))
         self.bind.places(block, _group_spans, args, _overall_view, "doc.score.grade, .value")
 
@@ -551,7 +560,8 @@ class _PageReader:
         doubled = f" {self.labels.group_word} {self.labels.group_word}"
         if name.endswith(doubled):
             name = name[: -len(self.labels.group_word) - 1]
-        grade = self.value(_Piece(heading, after), read_grade, "score section", "a grade A to E")
+        piece = _Piece(heading, after, _after_last(heading.source, ":"))
+        grade = self.value(piece, read_grade, "score section", "a grade A to E")
         if name in self.labels.score_categories:
             category = name  # the current layout: each group is a category of its own
         return IndicatorGroup(name, grade, category)
@@ -645,7 +655,8 @@ class _PageReader:
                     if is_symbol_text(split[1]):
                         texts["symbol"] = split[1]
                     else:
-                        self.report(_Piece(name_cell, split[1]).start, "peer table", "a symbol", f"found {split[1]!r}")
+                        place = _Piece(name_cell, split[1], _after_last(name_cell.raw, "(")).start
+                        self.report(place, "peer table", "a symbol", f"found {split[1]!r}")
                 else:
                     self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text[:80]!r}")
 
@@ -692,14 +703,16 @@ class _PageReader:
             text = _plain(block.text)
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
-                _put(analysts, "as_of", self.value(_Piece(block, rest), read_datetime, "analysts", "a datetime"))
+                piece = _Piece(block, rest, _after_first(block.source, labels.as_of))
+                _put(analysts, "as_of", self.value(piece, read_datetime, "analysts", "a datetime"))
                 as_of = (_label(labels.as_of, ""),)
                 self.bind.places(block, _after, as_of, _as_of_view, "doc.analysts.as_of", _datetime_texts)
                 return
         elif isinstance(block, Paragraph):
             label, rest = _labelled(block.text)
             if label == labels.total_analysts:
-                _put(analysts, "total", self.value(_Piece(block, rest), read_count, "analysts", "a whole number"))
+                piece = _Piece(block, rest, _after_first(block.source, ":"))
+                _put(analysts, "total", self.value(piece, read_count, "analysts", "a whole number"))
                 args = (_bold_value(labels.total_analysts), ("v",))
                 self.bind.places(block, _group_spans, args, _total_view, "doc.analysts.total")
                 return
@@ -995,23 +1008,45 @@ class _Located(Protocol):
 
 
 @attrs.frozen
-class _Piece:
-    """A piece of a block's (or cell's) text, read like a cell: placed where it first stands in the block.
+class _Line:
+    """One line of a block (without its ending), and where it starts."""
 
-    A piece whose text the block does not hold as it stands (its markup was
-    taken away) is placed where the block starts.
+    start: Position
+    source: str
+
+
+@attrs.frozen
+class _Piece:
+    """A piece of a block's (or a line's, or a cell's) text, read like a cell.
+
+    It is placed where its text first stands at or after ``after`` (an index
+    into the block's source: past the label before it); a piece whose text
+    the block does not hold as it stands (its markup was taken away) is
+    placed at ``after``.  Nothing is looked for until a problem is reported.
     """
 
-    block: Block | Cell | _CellAt
+    block: Block | Cell | _CellAt | _Line
     text: str
+    after: int = 0
 
     @property
     def start(self) -> Position:
         where = self.block
-        source = where.source if isinstance(where, Block) else where.raw
+        source = where.raw if isinstance(where, (Cell, _CellAt)) else where.source
         text = self.text.strip()
-        index = source.find(text) if text else -1
-        return position_within(where.start, source, index) if index >= 0 else where.start
+        index = source.find(text, self.after) if text else -1
+        return position_within(where.start, source, index if index >= 0 else self.after)
+
+
+def _after_first(source: str, mark: str, start: int = 0) -> int:
+    """Just after the first ``mark`` in ``source`` from ``start`` (``start`` when there is none)."""
+    found = source.find(mark, start)
+    return found + len(mark) if found >= 0 else start
+
+
+def _after_last(source: str, mark: str) -> int:
+    """Just after the last ``mark`` in ``source`` (0 when there is none)."""
+    return source.rfind(mark) + 1 if mark in source else 0
 
 
 # -- what the bindings read from a document, and where they find it in the text -------------------------
@@ -1287,8 +1322,9 @@ def _chart_update(data: Any, now: Any) -> Any:
     groups, title = now[0][0], now[1][0]
     data["title"] = title
     by_name = {group.name: radar_dimension(group) for group in groups}
-    for dimension in data.get("dimensions", []):
-        if isinstance(dimension, dict) and dimension.get("name") in by_name:
+    dimensions = data.get("dimensions") if isinstance(data, dict) else None
+    for dimension in dimensions if isinstance(dimensions, list) else ():
+        if isinstance(dimension, dict) and isinstance(dimension.get("name"), str) and dimension["name"] in by_name:
             new = by_name[dimension["name"]]
             dimension["grade"] = new["grade"]
             old = dimension.get("indicators")

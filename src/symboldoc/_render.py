@@ -99,25 +99,52 @@ def row_line(cells: Sequence[str], empty: str = "  ") -> str:
 
 
 def chart_json(data: Any) -> str:
-    """JSON as the pages write chart data: two-space indent, non-ASCII kept, Decimals as numbers."""
-    return _json(data, "")
+    """JSON as the pages write chart data: two-space indent, non-ASCII kept, Decimals as numbers.
+
+    Written with a stack of its own, not by recursion, so JSON nested as deep
+    as the decoder took it is written back too.  A :class:`JsonObject` writes
+    every member it was read with, a key given twice included.
+    """
+    parts: list[str] = []
+    # Each open container: its members still to write (a prefix and a value each), the indent of
+    # its members, its closing text, and whether a member was written yet.
+    stack: list[list[Any]] = []
+    _open(data, "", parts, stack)
+    while stack:
+        frame = stack[-1]
+        member = next(frame[0], None)
+        if member is None:
+            parts.append("\n" + frame[2])
+            stack.pop()
+            continue
+        if frame[3]:
+            parts.append(",\n")
+        frame[3] = True
+        prefix, value = member
+        parts.append(prefix)
+        _open(value, frame[1], parts, stack)
+    return "".join(parts)
 
 
-def _json(value: Any, indent: str) -> str:
+def _open(value: Any, indent: str, parts: list[str], stack: list[list[Any]]) -> None:
+    """Write ``value`` if it is a scalar (or empty); else open it: write its bracket and push its members."""
     inner = indent + "  "
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
+    if isinstance(value, dict) and value:
         members = value.members if isinstance(value, JsonObject) else value.items()  # a key given twice, twice
-        items = [f"{inner}{json.dumps(str(key), ensure_ascii=False)}: {_json(item, inner)}" for key, item in members]
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(inner + _json(item, inner) for item in value) + "\n" + indent + "]"
-    if isinstance(value, Decimal) and not isinstance(value, bool):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
+        prefixed = ((f"{inner}{json.dumps(str(key), ensure_ascii=False)}: ", item) for key, item in members)
+        parts.append("{\n")
+        stack.append([prefixed, inner, indent + "}", False])
+    elif isinstance(value, list) and value:
+        parts.append("[\n")
+        stack.append([((inner, item) for item in value), inner, indent + "]", False])
+    elif isinstance(value, dict):
+        parts.append("{}")
+    elif isinstance(value, list):
+        parts.append("[]")
+    elif isinstance(value, Decimal) and not isinstance(value, bool):
+        parts.append(str(value))
+    else:
+        parts.append(json.dumps(value, ensure_ascii=False))
 
 
 # -- the parts of a page ---------------------------------------------------------------------------

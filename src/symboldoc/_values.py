@@ -189,7 +189,8 @@ def in_utc(value: datetime) -> datetime:
         raise ValueError(f"{value.isoformat()} lies outside the years 1 to 9999 in UTC") from None
 
 
-_RANK = re.compile(r"(\d+)[ \t]*/[ \t]*(\d+)")
+#: A rank: a position and a total of at most 18 digits each (a longer one is no rank; it is refused, not read).
+_RANK = re.compile(r"(\d{1,18})[ \t]*/[ \t]*(\d{1,18})")
 
 
 @attrs.frozen
