@@ -232,7 +232,7 @@ class ChartBlock(FencedBlock):
 
     @property
     def chart(self) -> Chart:
-        return read_chart(self.chart_type, self.body, self.line + 1, Reporter())
+        return read_chart(self.chart_type, self.body, self.line + 1, Reporter(keep=False))  # reported when read
 
 
 @attrs.frozen

@@ -216,7 +216,7 @@ def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
         return None, False
-    if duplicates:
+    if duplicates and reporter.keeps:
         for line, column, key in _duplicate_keys(body, body_line):
             expected = "each key once in a JSON object"
             reporter.report(line, column, "chart-data block", expected, f"found {key!r} again")

@@ -128,12 +128,25 @@ def error_for(problem: Problem) -> SymbolDocError:
 
 @attrs.define
 class Reporter:
-    """Collects problems, or raises the first one when ``strict``."""
+    """Collects problems, or raises the first one when ``strict``.
+
+    With ``keep=False`` it does neither: for reading again what was read (and
+    reported) before, such as a chart that ``doc.charts`` reads in full.
+    Readers may skip the work of placing a problem then (see :attr:`keeps`).
+    """
 
     strict: bool = False
     problems: list[Problem] = attrs.field(factory=list)
+    keep: bool = True
+
+    @property
+    def keeps(self) -> bool:
+        """Whether a problem reported here is kept or raised (placing it is worth the work)."""
+        return self.keep or self.strict
 
     def report(self, line: int, column: int, construct: str, expected: str, detail: str = "") -> None:
+        if not self.keeps:
+            return
         problem = Problem(line, column, construct, _short(expected), _short(detail))
         if self.strict:
             raise error_for(problem)
