@@ -17,6 +17,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 import symboldoc
+from symboldoc._batch import _chunksize as chunksize_of  # the pool's own chunks, for the baseline
 
 HERE = Path(__file__).parent
 SEED = HERE.parent.parent / "shared" / "corpus" / "seed" / "KC.US.md"
@@ -95,6 +97,31 @@ def figures(doc: symboldoc.Document) -> tuple[Any, ...]:
     """A few key figures of a page: what a batch job typically keeps."""
     score = doc.score
     return (doc.symbol, score.grade if score else None, score.value if score else None)
+
+
+#: Loop turns of one unit of the baseline's work: about as long as reading one page of the batch.
+SPIN = 30_000
+
+
+def spin(turns: int) -> int:
+    """Pure-Python work that shares nothing: what a page costs, without symboldoc."""
+    total = 0
+    for turn in range(turns):
+        total += turn & 7
+    return total
+
+
+def spin_rate(units: int, workers: int) -> float:
+    """Units of :func:`spin` a second on ``workers`` processes, with ``load_many``'s pool and chunks."""
+    start = time.perf_counter()
+    if workers <= 1:
+        for _ in map(spin, [SPIN] * units):
+            pass
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for _ in pool.map(spin, [SPIN] * units, chunksize=chunksize_of(units, workers)):
+                pass
+    return units / (time.perf_counter() - start)
 
 
 class Report:
@@ -204,10 +231,17 @@ def main() -> int:
             return len(paths) / (time.perf_counter() - start)
 
         print(f"\nthroughput over {len(paths)} pages ({cores} cores):")
-        one = max(rate(1, figures) for _ in range(2))
-        both = max(rate(cores, figures) for _ in range(2))
+        one = both = spin_one = spin_both = 0.0
+        for _ in range(3):  # in turn, so that a slow spell of the machine falls on both sides
+            one = max(one, rate(1, figures))
+            both = max(both, rate(cores, figures))
+            spin_one = max(spin_one, spin_rate(len(paths), 1))
+            spin_both = max(spin_both, spin_rate(len(paths), cores))
         print(f"  with a transform in the workers: {one:7.0f} pages/s on one core, {both:7.0f} on {cores}")
         report.line(f"{cores} cores / 1 core, transform in the workers", both / one, 1.8, lower=False)
+        print("  the machine's own: pure-Python work of the same grain, the same pool and chunks")
+        report.line(f"{cores} processes / 1, pure-Python work (the baseline)", spin_both / spin_one, None, lower=False)
+        report.line("symboldoc's scaling / the baseline's", (both / one) / (spin_both / spin_one), None, lower=False)
         whole_one = rate(1, None)
         whole_both = rate(cores, None)
         print(f"  whole documents sent back:       {whole_one:7.0f} pages/s on one core, {whole_both:7.0f} on {cores}")
