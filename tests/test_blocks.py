@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -128,6 +130,37 @@ def test_table_header_alignment_rows_and_cells() -> None:
     assert table.column("Left")[0] == row[0]
     with pytest.raises(KeyError):
         row["Missing"]
+
+
+def test_a_row_keeps_its_line_and_cuts_its_cells_when_asked() -> None:
+    text = "| a | b |\n|---|---|\n  | 1 | two |  \r\n"
+    (table,) = symboldoc.loads(text).blocks
+    assert isinstance(table, Table)
+    row = table.rows[0]
+    assert (row.content, row.line, row.offset) == ("  | 1 | two |  ", 3, 20)
+    assert row.raw_cells == (" 1 ", " two ")
+    assert row.first_cell_offset == 3
+    assert [(cell.raw, cell.start.column, cell.start.offset) for cell in row] == [(" 1 ", 4, 23), (" two ", 8, 27)]
+    assert text[row[1].start.offset :].startswith(" two |")
+
+
+def test_the_rows_of_a_wide_table_make_no_cells_until_asked() -> None:
+    """A view of the rows alone costs the lines' text, not an object per cell."""
+    columns = 20_000
+    text = "|" + " a |" * columns + "\n|" + "---|" * columns + "\n|" + " 1 |" * columns + "\n"
+    (table,) = symboldoc.loads(text).blocks
+    assert isinstance(table, Table)
+    tracemalloc.start()
+    try:
+        rows = table.all_rows
+        made_for_rows, _ = tracemalloc.get_traced_memory()
+        cells = [row.raw_cells for row in rows]
+        made_with_cells, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert made_for_rows < 2 * len(text)  # the three lines' content, and little else
+    assert made_with_cells > 10 * len(text)  # 60,000 strings of their own
+    assert [len(raw) for raw in cells] == [columns] * 3
 
 
 def test_table_without_outer_pipes_and_interrupting_a_paragraph() -> None:

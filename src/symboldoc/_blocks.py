@@ -258,8 +258,7 @@ class Table(Block):
         rows = []
         line, offset = self.line, self.offset
         for text in split_lines(self.source):
-            cells, first = split_cells(line_content(text))
-            rows.append(Row(cells, line, offset, self.header, first))
+            rows.append(Row(line_content(text), line, offset, self.header))  # cells cut on request
             line += 1
             offset += len(text)
         return tuple(rows)

@@ -155,29 +155,47 @@ class Cell:
 
 @attrs.frozen
 class Row:
-    """One table row: its raw cells, made into :class:`Cell` objects on request.
+    """One table row: the ``content`` of its line, cut into cells on request.
 
-    A row can be indexed by position or by the header text of its column:
-    ``row[0]``, ``row["Rating"]``.  ``line`` and ``offset`` are where the
-    row's line begins (``start`` as a :class:`Position`).
+    ``raw_cells`` are the cells as written between their pipes, cut from
+    ``content`` the first time they are asked for (a view of the rows that
+    never looks at their cells makes none); ``cells`` makes them into
+    :class:`Cell` objects with their positions.  A row can be indexed by
+    position or by the header text of its column: ``row[0]``,
+    ``row["Rating"]``.  ``line`` and ``offset`` are where the row's line
+    begins (``start`` as a :class:`Position`); ``content`` is that line
+    without its line ending.
     """
 
-    raw_cells: tuple[str, ...]
+    content: str = attrs.field(repr=False)
     line: int
     offset: int = attrs.field(repr=False)
     header: tuple[str, ...] = attrs.field(repr=False)
-    first_cell_offset: int = attrs.field(default=0, repr=False)
 
     @property
     def start(self) -> Position:
         return Position(self.line, 1, self.offset)
 
     @functools.cached_property
+    def _cut(self) -> tuple[tuple[str, ...], int]:
+        return split_cells(self.content)
+
+    @property
+    def raw_cells(self) -> tuple[str, ...]:
+        """Each cell's text exactly as written between its pipes."""
+        return self._cut[0]
+
+    @property
+    def first_cell_offset(self) -> int:
+        """Where the first cell's raw text starts in ``content`` (after a leading pipe and what precedes it)."""
+        return self._cut[1]
+
+    @functools.cached_property
     def _starts(self) -> tuple[int, ...]:
         """Where each cell's raw text starts in the row's line (0-based), worked out once."""
+        raw_cells, at = self._cut
         starts = []
-        at = self.first_cell_offset
-        for raw in self.raw_cells:
+        for raw in raw_cells:
             starts.append(at)
             at += len(raw) + 1
         return tuple(starts)
