@@ -66,6 +66,53 @@ def test_datetimes_are_aware_utc() -> None:
         read_datetime("yesterday")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-04-15", datetime(2026, 4, 15, tzinfo=timezone.utc)),
+        ("2026-04-15 13:34", datetime(2026, 4, 15, 13, 34, tzinfo=timezone.utc)),
+        ("2026-04-15t13:34:21,5z", datetime(2026, 4, 15, 13, 34, 21, 500000, tzinfo=timezone.utc)),
+        ("2026-04-15T13:34:21.123456+0530", datetime(2026, 4, 15, 8, 4, 21, 123456, tzinfo=timezone.utc)),
+        ("2026-04-15T13:34:21-05", datetime(2026, 4, 15, 18, 34, 21, tzinfo=timezone.utc)),
+        ("  2026-04-15T13:34:21.428Z ", datetime(2026, 4, 15, 13, 34, 21, 428000, tzinfo=timezone.utc)),
+    ],
+)
+def test_datetimes_are_read_by_one_rule_on_every_python(text: str, expected: datetime) -> None:
+    assert read_datetime(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20260415T133421",  # basic format: taken by fromisoformat on 3.11, not on 3.10
+        "2026-W16-3",  # a week date: likewise
+        "2026-04-15T13",  # an hour alone: likewise
+        "2026-04-15T13:34:21.1234567Z",  # more than a datetime holds: not cut short
+        "2026-04-15T24:00",
+        "2026-02-30",
+        "2026-04-15T13:34+24:00",
+        "2026-04-15T13:34+05:60",
+        "\u0662\u0660\u0662\u0666-04-15",  # digits of another script
+        "",
+    ],
+)
+def test_datetimes_outside_the_rule_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not an ISO 8601 datetime"):
+        read_datetime(text)
+
+
+@given(st.datetimes(timezones=st.timezones()))
+def test_written_datetimes_read_back(value: datetime) -> None:
+    from symboldoc._values import format_datetime, in_utc
+
+    try:
+        utc = in_utc(value)
+    except ValueError:
+        return  # UTC cannot hold it: refused where it is given (see below)
+    assert read_datetime(format_datetime(utc)) == utc
+    assert read_datetime(utc.isoformat()) == utc
+
+
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=4))
 def test_numbers_survive_pickle_and_copy(value: Decimal) -> None:
     number = Number(value, f"{value}%", "%")

@@ -8,7 +8,7 @@ where the page says there is none (``-`` or nothing), and raises
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -160,18 +160,54 @@ def format_datetime(value: datetime) -> str:
     return value.replace(tzinfo=None).isoformat(timespec=spec) + "Z"
 
 
+#: ISO 8601 as symboldoc reads it, on every Python: a date, then optionally a time, then optionally an offset.
+_DATETIME = re.compile(
+    r"(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"(?:[Tt ](?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]{1,6}))?)?"
+    r"(?P<offset>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
+)
+
+
 def read_datetime(text: str) -> datetime:
     """A timezone-aware UTC datetime from ISO 8601 text such as ``2026-04-15T13:34:21.428Z``.
 
-    A time without an offset is taken as UTC.  A time that lies outside the
+    The forms read are the same on every Python (``datetime.fromisoformat``
+    takes more on 3.11 than on 3.10): ``YYYY-MM-DD``, then optionally ``T``
+    (or ``t`` or a space) and ``HH:MM``, ``HH:MM:SS`` or ``HH:MM:SS.ffffff``
+    (one to six digits after a ``.`` or ``,``), then optionally an offset:
+    ``Z``, ``+HH:MM``, ``+HHMM`` or ``+HH``.  A time without an offset, and a
+    date alone (midnight), are taken as UTC.  A time that lies outside the
     years 1 to 9999 once in UTC (``9999-12-31T23:59:59-05:00``) is refused.
     """
-    stripped = text.strip()
-    iso = stripped[:-1] + "+00:00" if stripped[-1:] in ("Z", "z") else stripped
+    match = _DATETIME.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not an ISO 8601 datetime: {text!r}")
+    part = match.group
+    fraction = part("fraction") or ""
+    offset = part("offset")
+    zone = None
+    if offset is not None:
+        if offset in ("Z", "z"):
+            zone = timezone.utc
+        else:
+            digits = offset[1:].replace(":", "")
+            minutes = int(digits[:2]) * 60 + int(digits[2:] or 0)
+            if int(digits[2:] or 0) > 59 or minutes >= 24 * 60:
+                raise ValueError(f"not an ISO 8601 datetime: {text!r} (offset out of range)")
+            zone = timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
     try:
-        value = datetime.fromisoformat(iso)
+        value = datetime(
+            int(part("year")),
+            int(part("month")),
+            int(part("day")),
+            int(part("hour") or 0),
+            int(part("minute") or 0),
+            int(part("second") or 0),
+            int(fraction.ljust(6, "0")) if fraction else 0,
+            tzinfo=zone,
+        )
     except ValueError as exc:
-        raise ValueError(f"not an ISO 8601 datetime: {text!r}") from exc
+        raise ValueError(f"not an ISO 8601 datetime: {text!r} ({exc})") from None
     return in_utc(value)
 
 
