@@ -63,6 +63,24 @@ def test_progress_bar(folder: list[Path]) -> None:
     assert "[" + "#" * 30 + "]" in shown
 
 
+def test_progress_true_draws_only_on_a_terminal(folder: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stderr(io.StringIO):
+        def __init__(self, terminal: bool) -> None:
+            super().__init__()
+            self.terminal = terminal
+
+        def isatty(self) -> bool:
+            return self.terminal
+
+    for terminal in (False, True):
+        stderr = Stderr(terminal)
+        monkeypatch.setattr("sys.stderr", stderr)
+        assert len(list(symboldoc.load_many(folder, workers=1, progress=True))) == len(folder)
+        assert (f"{len(folder)}/{len(folder)} pages" in stderr.getvalue()) is terminal
+    monkeypatch.setattr("sys.stderr", None)  # pythonw, or a closed console: no bar, no error
+    assert len(list(symboldoc.load_many(folder, workers=1, progress=True))) == len(folder)
+
+
 def test_documents_pickle_with_everything_they_read(example: str) -> None:
     doc = symboldoc.loads(example)
     copy = pickle.loads(pickle.dumps(doc))

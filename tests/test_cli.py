@@ -126,6 +126,17 @@ def test_check_passes_a_directory_of_pages(tmp_path: Path) -> None:
     assert result.stdout.strip() == "checked 2 pages: 2 passed, 0 failed"
 
 
+def test_check_reads_standard_input_as_parse_does() -> None:
+    page = (FIXTURES / "current_cut.md").read_bytes()
+    passed = run("check", "-", stdin=page)
+    assert passed.returncode == 0 and passed.stdout.strip() == "checked 1 page: 1 passed, 0 failed"
+    strict = run("check", "--strict", "-", stdin=page)
+    assert strict.returncode == 1
+    assert strict.stdout.splitlines()[0].startswith("<stdin>:65:1: table: expected 3 cells")
+    bad = subprocess.run([script(), "check", "-"], input=b"# ok\n\xff\n", capture_output=True, check=False)
+    assert bad.returncode == 1 and bad.stdout.decode().startswith("<stdin>:2:1: UTF-8 text")
+
+
 def test_check_strict_names_each_problem_and_fails(tmp_path: Path) -> None:
     cut = tmp_path / "cut.md"
     cut.write_bytes((FIXTURES / "current_cut.md").read_bytes())
@@ -168,6 +179,7 @@ def test_schema_is_printed_and_is_a_2020_12_schema() -> None:
 
 def test_version_and_usage_errors() -> None:
     assert run("--version").stdout.strip() == f"symboldoc {symboldoc.__version__}"
+    assert run("-V").stdout.strip() == f"symboldoc {symboldoc.__version__}"
     wrong = run("frobnicate")
     assert wrong.returncode == 2 and "invalid choice" in wrong.stderr and "Traceback" not in wrong.stderr
 

@@ -65,15 +65,17 @@ def load_many(
     strict mode) gives a ``Loaded`` whose ``error`` says why; the batch goes
     on.  ``transform`` (a picklable function, such as a module-level one) runs
     on each document in its worker, and its result is what comes back.
-    ``workers=1`` reads in this process.  ``progress=True`` (or a text
-    stream) shows a progress bar on standard error (or that stream).
+    ``workers=1`` reads in this process.  ``progress=True`` shows a progress
+    bar on standard error when it is a terminal (and draws nothing into a
+    log file or a pipe); ``progress=stream`` draws it on that text stream,
+    whatever it is.
     ``chunksize`` is how many pages a worker takes at a time; by default
     the batch is cut into chunks of equal size, at most 64 pages each and at
     least four for each worker (few round trips between processes, and a
     small batch still spread over every worker).
     """
     jobs = [(os.fspath(path), strict, transform) for path in paths]
-    stream = sys.stderr if progress is True else progress or None
+    stream = _terminal_stderr() if progress is True else progress or None
     bar = _Progress(len(jobs), stream) if stream else None
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(jobs) <= 1:
@@ -85,6 +87,15 @@ def load_many(
         chunksize = _chunksize(len(jobs), count)
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
+
+
+def _terminal_stderr() -> TextIO | None:
+    """Standard error when it is a terminal, else None (no bar drawn into logs and pipes)."""
+    stream = sys.stderr
+    try:
+        return stream if stream is not None and stream.isatty() else None
+    except (AttributeError, ValueError):  # replaced by an object without isatty, or closed
+        return None
 
 
 def _chunksize(pages: int, workers: int) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ._api import decode, dumps, loads
-from ._batch import _Progress
+from ._batch import _Progress, _terminal_stderr
 from ._blocks import Heading
 from ._charts import RadarChart
 from ._document import Document
@@ -24,6 +24,8 @@ from ._version import __version__
 __all__ = ["main"]
 
 EXAMPLE = "example.md"
+#: The name that stands for standard input, as a file to parse or a page to check.
+STDIN = "-"
 #: How many pages a check must have before it draws a progress bar (on a terminal).
 PROGRESS_FROM = 20
 
@@ -37,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="symboldoc", description="Read Longbridge symbol documents (markdown quote pages)."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser(
         "parse", help="read pages and print what was read", description="Read pages and print what was read."
@@ -58,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Check pages: each must come back byte for byte; with --strict, it must also have no problem. "
         "Directories are searched for *.md files. Exits 1 when any page fails.",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="pages, or directories of pages")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="pages, or directories of pages; '-' reads standard input"
+    )
     check.add_argument("--strict", action="store_true", help="a page with any problem fails too")
     commands.add_parser(
         "schema", help="print the JSON Schema of parse --format json", description="Print the JSON Schema."
@@ -118,19 +122,21 @@ def _parse(files: Sequence[str], strict: bool, form: str, out: TextIO) -> int:
 def _read(name: str | None) -> str:
     if name is None:
         return example_text()
-    if name == "-":
+    if name == STDIN:
         return decode(sys.stdin.buffer.read())
     with open(name, "rb") as handle:
         return decode(handle.read())
 
 
-def _pages(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
-    """The page files the paths name (directories searched for ``*.md``), and what was wrong with the rest."""
-    pages: list[Path] = []
+def _pages(paths: Sequence[str]) -> tuple[list[Path | str], list[str]]:
+    """The pages the paths name (directories searched for ``*.md``; ``-`` is standard input), and what was wrong."""
+    pages: list[Path | str] = []
     problems: list[str] = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
+        if name == STDIN:
+            pages.append(STDIN)
+        elif path.is_dir():
             # Every *.md entry but a directory: one that cannot be read (a broken link, a loop
             # of links, no permission) is checked like the rest, and fails with its reason.
             found = sorted(found for found in path.rglob("*.md") if not found.is_dir())
@@ -148,7 +154,8 @@ def _check(paths: Sequence[str], strict: bool, out: TextIO) -> int:
     pages, problems = _pages(paths)
     for problem in problems:
         print(problem, file=sys.stderr)
-    bar = _Progress(len(pages), sys.stderr) if len(pages) >= PROGRESS_FROM and sys.stderr.isatty() else None
+    terminal = _terminal_stderr() if len(pages) >= PROGRESS_FROM else None
+    bar = _Progress(len(pages), terminal) if terminal is not None else None
     failed = 0
     for page in pages:
         lines = _check_page(page, strict)
@@ -167,20 +174,24 @@ def _check(paths: Sequence[str], strict: bool, out: TextIO) -> int:
     return 1 if failed or problems else 0
 
 
-def _check_page(page: Path, strict: bool) -> list[str]:
-    """What is wrong with one page, one ``path:line:column: message`` line each (nothing when it passes)."""
+def _check_page(page: Path | str, strict: bool) -> list[str]:
+    """What is wrong with one page, one ``path:line:column: message`` line each (nothing when it passes).
+
+    ``page`` is a path, or :data:`STDIN` for standard input (named ``<stdin>`` in the lines).
+    """
+    label = "<stdin>" if page == STDIN else str(page)
     try:
-        text = decode(page.read_bytes())
+        text = decode(sys.stdin.buffer.read() if page == STDIN else Path(page).read_bytes())
     except SymbolDocError as exc:
-        return [f"{page}:{exc.line}:{exc.column}: {exc.problem.message}"]
+        return [f"{label}:{exc.line}:{exc.column}: {exc.problem.message}"]
     except OSError as exc:
-        return [f"{page}:1:1: cannot read: {exc.strerror or exc}"]
+        return [f"{label}:1:1: cannot read: {exc.strerror or exc}"]
     doc = loads(text)
     lines = []
     if dumps(doc) != text:  # pragma: no cover - a broken promise, reported if it ever happens
-        lines.append(f"{page}:1:1: round trip: the text written back differs from the text read")
+        lines.append(f"{label}:1:1: round trip: the text written back differs from the text read")
     if strict:
-        lines.extend(f"{page}:{problem.line}:{problem.column}: {problem.message}" for problem in doc.warnings)
+        lines.extend(f"{label}:{problem.line}:{problem.column}: {problem.message}" for problem in doc.warnings)
     return lines
 
 
