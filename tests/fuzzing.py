@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 import symboldoc
-from symboldoc import Document, SymbolDocError
+from symboldoc import Document, EditError, SymbolDocError
 
 from .pages import corpus_pages, own_pages
 
@@ -169,7 +169,6 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
     data = symboldoc.to_dict(doc)
     json.dumps(data, allow_nan=False)  # always JSON
     assert symboldoc.dumps(doc) == text, "the views changed what is written"
-    written = symboldoc.dumps(doc, preserve=False)  # the model alone writes a page
 
     try:
         strict = symboldoc.loads(text, strict=True)
@@ -181,7 +180,14 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
 
     if not thorough:
         return
-    symboldoc.loads(written)  # ...which reads
+    try:
+        # The model alone writes a page that reads back as it (dumps checks), or refuses to write it:
+        # a page may show what its layout cannot hold once read (a line break from an entity in a name).
+        written = symboldoc.dumps(doc, preserve=False)
+    except EditError:
+        pass
+    else:
+        assert symboldoc.loads(written).page == doc.page, "the model alone writes a page that reads otherwise"
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: no bytes hold it

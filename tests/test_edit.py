@@ -294,12 +294,6 @@ def test_structural_edit_without_a_place_in_the_text_is_an_edit_error(example: s
             "Harborlight Robotics Inc. (HLRB.US)\n===\n",
             lambda doc: setattr(doc.page, "title", "Harborlight Robotics Holdings (HLRB.US)"),
         ),
-        # A score note of two lines has no one place for the datetime under it.
-        (
-            "> Updated:",
-            "> A second line of the note.\n> Updated:",
-            lambda doc: setattr(doc.score, "updated", "2027-01-01T00:00:00Z"),
-        ),
     ],
 )
 def test_a_fact_shown_where_no_edit_can_be_written_raises_an_edit_error(
@@ -313,6 +307,17 @@ def test_a_fact_shown_where_no_edit_can_be_written_raises_an_edit_error(
     with pytest.raises(EditError, match="no place"):
         symboldoc.dumps(doc)
     assert symboldoc.loads(symboldoc.dumps(doc, preserve=False)).page == doc.page
+
+
+def test_a_score_note_of_two_lines_takes_a_new_datetime(example: str) -> None:
+    text = example.replace("> Updated:", "> *A second line of the note.*\n> Updated:", 1)
+    doc = symboldoc.loads(text)
+    assert doc.score is not None and doc.score.description is not None
+    assert doc.score.description.endswith("\nA second line of the note.")
+    doc.score.updated = "2027-01-01T00:00:00Z"  # type: ignore[assignment]
+    written = symboldoc.dumps(doc)
+    assert written == text.replace("Updated: 2026-04-16T04:30:12.000Z", "Updated: 2027-01-01T00:00:00.000Z")
+    assert symboldoc.loads(written).score == doc.score
 
 
 def test_edit_keeps_crlf_line_endings(example: str) -> None:

@@ -10,7 +10,8 @@ from ._blocks import FrontMatterBlock
 from ._document import Document
 from ._edit import Binder, write_back
 from ._page import read_page
-from ._problems import DecodeError, Problem, Reporter
+from ._problems import DecodeError, EditError, Problem, Reporter
+from ._readback import check_reads_back, refused
 from ._render import render_text
 from ._scan import scan
 from ._text import split_lines
@@ -54,11 +55,27 @@ def dumps(doc: Document, *, preserve: bool = True) -> str:
     after an edit, only the text holding a changed fact is written anew.
     With ``preserve=False``, the text is written from the front matter and
     the typed page alone, in the pages' own layout.
+
+    A text written anew is read back before it is returned: when it would
+    not give back ``doc``'s front matter and page (or would read with a
+    warning ``doc`` does not have), :class:`EditError` says where, and
+    nothing is written.  Text fields are escaped where they are written,
+    so this happens only for what the layout cannot hold.
     """
-    if not preserve or not doc.blocks:
-        return render_text(doc.front_matter, doc.page, doc.bom)
-    text = write_back(doc)
-    return BOM + text if doc.bom else text
+    try:
+        if not preserve or not doc.blocks:
+            text = render_text(doc.front_matter, doc.page, doc.bom)
+            changed = True
+        else:
+            text, changed = write_back(doc)
+            text = BOM + text if doc.bom else text
+    except EditError:
+        raise
+    except ValueError as exc:  # a writer found a value it cannot write so that it reads back
+        raise refused(str(exc)) from None
+    if changed:
+        check_reads_back(doc, loads(text))
+    return text
 
 
 def load(source: Source, *, strict: bool = False) -> Document:

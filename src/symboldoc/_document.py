@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -16,9 +15,7 @@ from ._inline import Link
 from ._model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
 from ._problems import Problem
 from ._sections import Section, build_sections
-from ._symbols import Symbol
-
-_TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
+from ._symbols import TITLE_SYMBOL, Symbol
 
 if TYPE_CHECKING:
     from ._edit import Binding
@@ -106,7 +103,7 @@ class Document:
         """The page's symbol: the front matter's, else the one the title ends in (None when neither is one)."""
         written = self.front_matter.symbol if self.front_matter else None
         if written is None and self.page is not None and self.page.title:
-            found = _TITLE_SYMBOL.findall(self.page.title)
+            found = TITLE_SYMBOL.findall(self.page.title)
             written = found[-1] if found else None
         try:
             return Symbol(written) if written is not None else None

@@ -29,8 +29,9 @@ import attrs
 
 from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
 from ._charts import decode_members
+from ._escape import escape_pipes
 from ._problems import EditError, Problem
-from ._render import FRONT_MATTER_KEYS, chart_json, escape_cell, front_matter_entry
+from ._render import FRONT_MATTER_KEYS, chart_json, front_matter_entry
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
 
@@ -81,8 +82,11 @@ def _refuse(block: Block, what: str, detail: str) -> EditError:
     return EditError(Problem(block.start.line, 1, what, "an edit this page's text has a place for", detail))
 
 
-def write_back(doc: Document) -> str:
-    """The text of ``doc``: each block from its source, or, when the facts it shows changed, rewritten."""
+def write_back(doc: Document) -> tuple[str, bool]:
+    """The text of ``doc``: each block from its source, or, when the facts it shows changed, rewritten.
+
+    Also whether any block was rewritten.
+    """
     blocks = doc.blocks
     written: dict[int, str] = {}
     for binding in doc._bindings:
@@ -108,8 +112,8 @@ def write_back(doc: Document) -> str:
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
             written[id(binding.block)] = text
     if not written:
-        return "".join([block.source for block in blocks])
-    return "".join([written.get(id(block), block.source) for block in blocks])
+        return "".join([block.source for block in blocks]), False
+    return "".join([written.get(id(block), block.source) for block in blocks]), True
 
 
 class Binder:
@@ -415,7 +419,7 @@ class _RowStyle:
         )
 
     def line(self, texts: Sequence[str]) -> str:
-        cells = [f"{self.pad}{escape_cell(text)}{self.pad}" if text else self.empty for text in texts]
+        cells = [f"{self.pad}{escape_pipes(text)}{self.pad}" if text else self.empty for text in texts]
         return self.lead + "|".join(cells) + self.trail + self.ending
 
 
@@ -437,9 +441,9 @@ def _patch(line: str, row: Row, new: Sequence[str], empty: str) -> str:
         elif raw.strip(" \t"):
             lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
             trail = raw[len(raw.rstrip(" \t")) :]
-            raws[index] = lead + escape_cell(after) + trail
+            raws[index] = lead + escape_pipes(after) + trail
         else:
-            raws[index] = f" {escape_cell(after)} "
+            raws[index] = f" {escape_pipes(after)} "
     start = row.first_cell_offset
     end = start + sum(len(raw) for raw in row.raw_cells) + len(row.raw_cells) - 1
     return content[:start] + "|".join(raws) + content[end:] + ending

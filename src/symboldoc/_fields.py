@@ -18,6 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from ._escape import unwritable
 from ._symbols import Symbol
 from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, read_rank
 
@@ -34,6 +35,8 @@ __all__ = [
     "rank_field",
     "stored",
     "symbol_field",
+    "text_field",
+    "unchecked",
     "ON_SETATTR",
     "written",
 ]
@@ -183,6 +186,45 @@ def symbol_field() -> Any:
     return attrs.field(
         default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
     )
+
+
+def text_field(*, optional: bool = True, lines: bool = False, empty: bool = True, default: Any = None) -> Any:
+    """Text the page shows (plain text, or markdown with ``lines``): refused when the page cannot hold it.
+
+    A one-line field refuses line breaks; every text field refuses blanks at
+    either end; ``lines`` allows ``\\n`` between lines (see
+    ``_escape.unwritable``).  ``empty=False`` refuses ``""`` where the page
+    cannot show an empty text (None says there is none).  Markdown
+    punctuation is always accepted: it is escaped where it is written.
+    """
+
+    def check(instance: Any, field: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str):
+            raise _refuse(instance, field, "a str or None" if optional else "a str", value)
+        problem = unwritable(value, lines=lines)
+        if problem is None and not empty and not value:
+            problem = "an empty text, which its place on the page cannot show (None says there is none)"
+        if problem is not None:
+            raise ValueError(f"{_name(instance, field)}: {value[:80]!r} has {problem}")
+
+    if default is attrs.NOTHING:
+        return attrs.field(validator=check)
+    return attrs.field(default=default, validator=check)
+
+
+def unchecked(cls: type[T], **values: Any) -> T:
+    """An instance of the attrs class ``cls`` with ``values`` set as they are, without its conversions and checks.
+
+    For the page reader, whose values are already of the field's type: a
+    page may show what a user could not assign (a line break from an entity
+    in a cell), and reading never fails.  Fields not given take their defaults.
+    """
+    made = object.__new__(cls)
+    for name, default in _defaults(cls):  # type: ignore[arg-type]  # a class is hashable
+        object.__setattr__(made, name, values[name] if name in values else default())
+    return made
 
 
 # -- values kept as text until first read ----------------------------------------------------------

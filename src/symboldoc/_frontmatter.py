@@ -31,10 +31,11 @@ from ._problems import Reporter
 from ._text import line_content
 from ._values import Number, in_utc, read_datetime
 
-__all__ = ["FrontMatter", "FrontMatterEntry", "LocaleLink", "is_boundary", "read_front_matter"]
+__all__ = ["FrontMatter", "FrontMatterEntry", "LocaleLink", "entry_read", "is_boundary", "read_front_matter"]
 
 _HANDLER = YAMLHandler()
-_LINK_ITEM = re.compile(r"[ \t]*-[ \t]+\[([^\]\n]*)\]\(([^()\s]*)\)[ \t]*")
+#: One ``- [locale](url)`` item of ``locales``.
+LINK_ITEM = re.compile(r"[ \t]*-[ \t]+\[([^\]\n]*)\]\(([^()\s]*)\)[ \t]*")
 _SPECIAL_FLOATS = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
 _STRING_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry")
 
@@ -215,6 +216,16 @@ def _read_entry(group: list[str], line: int, reporter: Reporter) -> FrontMatterE
     return FrontMatterEntry(str(loaded_key), value, source, line)
 
 
+def entry_read(lines: list[str]) -> tuple[str | None, Any] | None:
+    """The key and value one entry's lines (each ending in ``\\n``) are read as; None when reading it reports a problem.
+
+    The writers check with it that an entry they write reads back.
+    """
+    reporter = Reporter()
+    entry = _read_entry(lines, 1, reporter)
+    return None if reporter.problems else (entry.key, entry.value)
+
+
 #: How deep a front matter value may nest (lists and mappings in one another).  YAML reads
 #: deeper ones, but copying, comparing or writing them as JSON would recurse as deep; real
 #: pages nest one level (``locales``).  A deeper value is reported and kept as its text.
@@ -273,7 +284,7 @@ def _read_link_list(group: list[str]) -> tuple[Link, ...] | None:
         content = line_content(line)
         if not content.strip(" \t"):
             continue
-        match = _LINK_ITEM.fullmatch(content)
+        match = LINK_ITEM.fullmatch(content)
         if match is None:
             return None
         links.append(Link(resolve(match.group(2)), (Text(match.group(1)),)))  # the url as a link's is: see _inline
@@ -339,7 +350,7 @@ def _typed_locales(entry: FrontMatterEntry, reporter: Reporter) -> tuple[LocaleL
         for item in value:
             if isinstance(item, Link):
                 items.append(LocaleLink(item.text, item.url))
-            elif isinstance(item, str) and (match := _LINK_ITEM.fullmatch("- " + item)):
+            elif isinstance(item, str) and (match := LINK_ITEM.fullmatch("- " + item)):
                 items.append(LocaleLink(match.group(1), resolve(match.group(2))))
             elif isinstance(item, dict) and isinstance(item.get("locale"), str) and isinstance(item.get("url"), str):
                 items.append(LocaleLink(item["locale"], item["url"]))

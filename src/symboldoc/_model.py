@@ -25,6 +25,7 @@ from ._fields import (
     number_field,
     rank_field,
     symbol_field,
+    text_field,
 )
 from ._inline import Link
 from ._symbols import Symbol
@@ -53,10 +54,10 @@ __all__ = [
 class Overview:
     """Company Overview (older pages: Company Profile and the table under the title)."""
 
-    description: str | None = None
-    industry: str | None = None
+    description: str | None = text_field(lines=True, empty=False)
+    industry: str | None = text_field(empty=False)
     #: The ``Exchange`` row (``"US Market"``); older pages call it ``Location``.
-    exchange: str | None = None
+    exchange: str | None = text_field(empty=False)
     website: Link | None = None
 
 
@@ -64,8 +65,8 @@ class Overview:
 class Classification:
     """The style or scale of a company: ``name`` (``"Growth"``, ``"Mid"``) and its ``description``."""
 
-    name: str
-    description: str | None = None
+    name: str = text_field(optional=False, default=attrs.NOTHING)
+    description: str | None = text_field(empty=False)
 
 
 @attrs.define(on_setattr=ON_SETATTR, getstate_setstate=False)
@@ -74,7 +75,7 @@ class Indicator(ReadLazily):
 
     _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"value": read_number}
 
-    name: str
+    name: str = text_field(optional=False, default=attrs.NOTHING)
     value: Number | None = number_field()
     rating: str | None = grade_field()
 
@@ -89,9 +90,9 @@ class IndicatorGroup:
     ``"Size Score"`` or ``"Multi Score"``.
     """
 
-    name: str
+    name: str = text_field(optional=False, default=attrs.NOTHING)
     grade: str | None = grade_field()
-    category: str | None = None
+    category: str | None = text_field()
     indicators: list[Indicator] = attrs.field(factory=list)
 
     def __getitem__(self, name: str) -> Indicator:
@@ -117,9 +118,9 @@ class Score:
 
     grade: str | None = grade_field()
     value: Number | None = number_field()
-    description: str | None = None
+    description: str | None = text_field(lines=True)
     updated: _dt.datetime | None = datetime_field()
-    industry: str | None = None
+    industry: str | None = text_field()
     industry_rank: Rank | None = rank_field()
     industry_median: str | None = grade_field()
     industry_average: str | None = grade_field()
@@ -183,7 +184,7 @@ class ValuationRow(ReadLazily):
         "low": read_number,
     }
 
-    metric: str
+    metric: str = text_field(optional=False, default=attrs.NOTHING)
     current: Number | None = number_field()
     industry_rank: Rank | None = rank_field()
     high: Number | None = number_field()
@@ -231,7 +232,7 @@ class Peer(ReadLazily):
     _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"symbol": Symbol}
 
     rank: int = attrs.field(validator=check_count)
-    name: str
+    name: str = text_field(optional=False, default=attrs.NOTHING)
     symbol: Symbol | None = symbol_field()
     profit: str | None = grade_field()
     growth: str | None = grade_field()
@@ -250,7 +251,7 @@ class AnalystRating(ReadLazily):
 
     _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {"percentage": read_number}
 
-    rating: str
+    rating: str = text_field(optional=False, default=attrs.NOTHING)
     count: int | None = count_field()
     percentage: Number | None = number_field(unit="%")
 
@@ -281,7 +282,7 @@ class TargetPrice:
 class SymbolPage:
     """Everything the typed readers found in a page; ``Document`` exposes each part."""
 
-    title: str | None = None
+    title: str | None = text_field()
     supported_languages: list[Link] = attrs.field(factory=list)
     overview: Overview | None = None
     key_drivers: list[str] = attrs.field(factory=list)
@@ -291,4 +292,4 @@ class SymbolPage:
     analysts: Analysts | None = None
     target_price: TargetPrice | None = None
     references: list[Link] = attrs.field(factory=list)
-    disclaimer: str | None = None
+    disclaimer: str | None = text_field(empty=False)

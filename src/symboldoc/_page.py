@@ -28,6 +28,7 @@ from ._blocks import (
     Block,
     BlockQuote,
     ChartBlock,
+    FrontMatterBlock,
     Heading,
     ListBlock,
     Paragraph,
@@ -36,9 +37,23 @@ from ._blocks import (
 )
 from ._charts import RadarOutline, Spoke, spoke_value
 from ._edit import Binder, present
-from ._fields import lazily_read, stored, written
+from ._escape import (
+    cell_plain,
+    classification_markdown,
+    heading_markdown,
+    keyed_cell_markdown,
+    labelled,
+    markdown_line,
+    plain,
+    read_classification,
+    read_group_name,
+    read_markdown_line,
+    read_peer_name,
+    unemphasised,
+)
+from ._fields import lazily_read, stored, unchecked, written
 from ._frontmatter import FrontMatter
-from ._inline import Link, iter_links, parse_inline, plain_text
+from ._inline import Link, iter_links, parse_inline
 from ._labels import Labels, labels_for
 from ._model import (
     AnalystRating,
@@ -57,15 +72,19 @@ from ._model import (
 from ._problems import Reporter
 from ._render import (
     analyst_cells,
+    disclaimer_line,
     indicator_cells,
+    industry_line,
     link_text,
+    markdown_lines,
     number_text,
     peer_cells,
     radar_dimension,
     rank_text,
+    score_note_lines,
     valuation_cells,
 )
-from ._symbols import is_symbol_text
+from ._symbols import TITLE_SYMBOL, is_symbol_text
 from ._tables import Cell, cell_text, split_cells
 from ._text import Position, line_content, position_within, split_lines
 from ._values import (
@@ -87,7 +106,7 @@ __all__ = ["read_page"]
 T = TypeVar("T")
 
 PAGE_TYPES = ("Symbol", "quote")
-_TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
+OLDER_TYPE = "quote"
 _OVERALL = re.compile(r"(?P<grade>\S+)?\s*\((?P<value>[^()]*)\)")
 
 
@@ -116,66 +135,22 @@ def read_page(
     title_block = blocks[title_index] if title_index is not None else None
     assert title_block is None or isinstance(title_block, Heading)
     title = title_block.text if title_block is not None else None
-    title_symbols = _TITLE_SYMBOL.findall(title) if title else []
+    title_symbols = TITLE_SYMBOL.findall(title) if title else []
     if not (front_matter is not None and front_matter.type in PAGE_TYPES) and not title_symbols:
         return None
-    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), charts, reporter, binder)
+    older = front_matter is not None and front_matter.type == OLDER_TYPE
+    reader = _PageReader(labels_for(front_matter.locale if front_matter else None), charts, reporter, binder, older)
     return reader.read(list(blocks), title_index, title_block, title_symbols, front_matter)
-
-
-_OTHER_MARKUP = frozenset("\\`_[]<>!&~\n")
-
-
-def _plain(text: str) -> str:
-    """``text`` without its inline markup."""
-    if "*" in text and _OTHER_MARKUP.isdisjoint(text):
-        plain = _without_strong(text)
-        if plain is not None:
-            return plain.strip()
-    return plain_text(parse_inline(text)).strip()
-
-
-def _without_strong(text: str) -> str | None:
-    """Text whose only markup is ``**strong**`` spans (or one ``*emphasis*`` around it all), without it.
-
-    None for anything else, which mistune reads.
-
-    The pages' labels (``**Overall: C (0.55)**``, ``**Industry**: ...``,
-    ``Total Analysts: **13**``) read without mistune this way.
-    """
-    stripped = text.strip(" \t")
-    if stripped.count("*") == 2 and stripped[0] == stripped[-1] == "*" and stripped[1] not in " \t*":
-        return stripped[1:-1] if stripped[-2] not in " \t" else None  # *emphasis* around all of it
-    pieces = text.split("**")
-    if len(pieces) % 2 == 0 or any("*" in piece for piece in pieces):
-        return None
-    for inner in pieces[1::2]:
-        if not inner or inner[0] in " \t" or inner[-1] in " \t":
-            return None
-    return "".join(pieces)
-
-
-def _unemphasised(text: str) -> str:
-    """``*text*`` without its emphasis marks, its markdown inside kept; other text as it is."""
-    stripped = text.strip()
-    if len(stripped) > 2 and stripped[0] == stripped[-1] and stripped[0] in "*_" and stripped[1] != stripped[0]:
-        return stripped[1:-1]
-    return _plain(text)
-
-
-def _labelled(text: str) -> tuple[str, str]:
-    """``"Label: rest"`` (markup removed) as ``("Label", "rest")``; ``("", text)`` without a colon."""
-    label, colon, rest = _plain(text).partition(":")
-    if not colon:
-        return "", label
-    return label.strip(), rest.strip()
 
 
 class _PageReader:
     """One reading of one page: the labels, the reporter, and what was read."""
 
-    def __init__(self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder) -> None:
+    def __init__(
+        self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder, older: bool
+    ) -> None:
         self.labels = labels
+        self.older = older  # the older layout (``type: "quote"``), where group headings do not repeat "Score"
         self.charts = charts  # the radar charts the scanner checked, by id of their block
         self.reporter = reporter
         self.bind = binder
@@ -234,20 +209,16 @@ class _PageReader:
         front_matter: FrontMatter | None,
     ) -> SymbolPage:
         page = self.page
-        labels = self.labels
         if title_block is not None:
-            page.title = title_block.text
+            _put(page, "title", plain(title_block.text))
             self.check_symbol(front_matter, title_block, title_symbols)
-            self.bind.places(title_block, _after, (_TITLE_MARK,), _title_view, "doc.title")
+            self.bind.places(title_block, _after, (_TITLE_MARK,), _title_view, "doc.title", _title_texts)
             self.places.add("title")
         start = title_index + 1 if title_index is not None else 0
         for block in blocks[:start]:
-            if isinstance(block, BlockQuote) and _labelled(block.text)[0] == labels.supported_languages:
-                page.supported_languages = list(iter_links(block.inline))
-                self.places.add("supported_languages")
-                lines = functools.partial(_languages_lines, labels.supported_languages)
-                self.bind.whole(block, _languages_view, lines, "doc.supported_languages")
-        head, parts = self.parts(blocks[start:])
+            self.read_languages(block)
+        body = self.read_disclaimer(blocks[start:])
+        head, parts = self.parts(body)
         self.read_head(head)
         for part in parts:
             self.read_part(part)
@@ -259,6 +230,19 @@ class _PageReader:
         self.bind.structure(anchor, functools.partial(_shape, places), "the sections of the page")
         self.bind.structure(anchor, _groups_view, "the indicator groups", identity=True)
         return page
+
+    def read_languages(self, block: Block) -> bool:
+        """The ``> Supported Languages:`` line (before the title; at the top of a page without one)."""
+        labels = self.labels
+        if "supported_languages" in self.places or not isinstance(block, BlockQuote):
+            return False
+        if labelled(block.text)[0] != labels.supported_languages:
+            return False
+        self.page.supported_languages = list(iter_links(block.inline))
+        self.places.add("supported_languages")
+        lines = functools.partial(_languages_lines, labels.supported_languages)
+        self.bind.whole(block, _languages_view, lines, "doc.supported_languages")
+        return True
 
     def check_symbol(self, front_matter: FrontMatter | None, title: Heading, title_symbols: list[str]) -> None:
         """The symbol the title ends in is the front matter's."""
@@ -283,6 +267,8 @@ class _PageReader:
         for block in head:
             if isinstance(block, Table):
                 self.read_overview_table(block)
+            elif isinstance(block, FrontMatterBlock) or (self.page.title is None and self.read_languages(block)):
+                continue  # a page without a title: its head starts at the top
             else:
                 self.unexpected(block, "page head")
 
@@ -319,7 +305,7 @@ class _PageReader:
         overview = self.overview()
         paragraphs = [block for block in part.blocks if isinstance(block, Paragraph)]
         if paragraphs:
-            overview.description = "\n\n".join(block.text for block in paragraphs)
+            _put(overview, "description", "\n\n".join(_markdown_text(block.text) for block in paragraphs))
             self.places.add("description")
             if len(paragraphs) == 1:
                 self.bind.whole(paragraphs[0], _description_view, _description_lines, "doc.overview.description")
@@ -357,12 +343,12 @@ class _PageReader:
             if value in known:
                 continue
             if text == labels.industry:
-                overview.industry = value
+                _put(overview, "industry", plain(value))
             elif text == labels.website:
                 links = list(iter_links(parse_inline(value)))
                 overview.website = links[0] if links else Link(value, parse_inline(value))
             else:
-                overview.exchange = value
+                _put(overview, "exchange", plain(value))
                 exchange_label = text
             found[labels.exchange[0] if text in labels.exchange else text] = (line, column)
         self.places.add("overview_table")
@@ -381,11 +367,11 @@ class _PageReader:
             if isinstance(block, BlockQuote) and quotes == 0:
                 quotes += 1  # the section's subtitle
             elif isinstance(block, ListBlock) and not self.page.key_drivers:
-                self.page.key_drivers.extend(item.text for item in block.items)
+                self.page.key_drivers.extend(_markdown_text(item.text) for item in block.items)
                 self.places.add("key_drivers")
                 self.bind.items(block, _key_drivers_view, _bullet, "doc.key_drivers")
             elif isinstance(block, (Paragraph, BlockQuote)):
-                self.page.key_drivers.append(block.text)
+                self.page.key_drivers.append(_markdown_text(block.text))
                 self.bind.guard(block, _key_drivers_view, "doc.key_drivers")
             else:
                 self.unexpected(block, "Key Drivers")
@@ -411,13 +397,13 @@ class _PageReader:
             if isinstance(block, BlockQuote):
                 self.read_score_quote(block, score)
             elif isinstance(block, Paragraph):
-                label, rest = _labelled(block.text)
+                label, rest = labelled(block.text)
                 if label == labels.overall:
                     self.read_overall(block, rest, score)
                 elif label == labels.industry:
                     _put(score, "industry", rest)
-                    label_pattern = _bold_label(labels.industry)
-                    self.bind.places(block, _after, (label_pattern,), _score_industry_view, "doc.score.industry")
+                    write = functools.partial(_industry_lines, labels)
+                    self.bind.whole(block, _score_industry_view, write, "doc.score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
                     if label == labels.multi_score:
@@ -467,6 +453,7 @@ class _PageReader:
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, Heading) and block.text == labels.score_analysis:
+                self.older = True  # the older layout's score, on a page whose front matter does not say so
                 continue
             else:
                 self.unexpected(block, "score section")
@@ -475,28 +462,26 @@ class _PageReader:
         description: list[str] = []
         offset = quote.offset
         for number, (line, source) in enumerate(zip(quote.text_lines, quote.lines, strict=True)):
-            label, rest = _labelled(line)
+            label, rest = labelled(line) if not _wrapped(line) else ("", line)  # the note's lines are wrapped
             if label == self.labels.updated:
                 place = _Line(Position(quote.line + number, 1, offset), line_content(source))
                 piece = _Piece(place, rest, _after_first(place.source, ":"))
                 _put(score, "updated", self.value(piece, read_datetime, "score", "an ISO 8601 datetime"))
             else:
-                description.append(_unemphasised(line))
+                description.append(unemphasised(line))
             offset += len(source)
-        _put(score, "description", "\n".join(description) or None)
-        args = (_label(self.labels.updated, ":"), len(description) == 1)
-        what = "doc.score.description, .updated"
-        self.bind.places(quote, _note_spans, args, _score_note_view, what, _note_texts)
+        _put(score, "description", "\n".join(description) if description else None)
+        write = functools.partial(_note_lines, self.labels)
+        self.bind.whole(quote, _score_note_view, write, "doc.score.description, .updated")
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
         labels = self.labels
         names: list[str] = []
         for item in block.items:
-            label, _ = _labelled(item.text)
-            rest = item.text.partition(":")[2].strip()  # as written: markup kept
-            name, _, description = rest.partition(" - ")
-            classification = Classification(name.strip(), description.strip() or None)
+            label, _ = labelled(item.text)
+            name, description = read_classification(item.text.partition(":")[2])
+            classification = unchecked(Classification, name=name, description=description)
             if label == labels.style:
                 _put(score, "style", classification)
             elif label == labels.scale:
@@ -507,7 +492,8 @@ class _PageReader:
             names.append(label)
         self.places.update(names)
         view = functools.partial(_classifications_view, tuple(names), labels.style)
-        self.bind.places(block, _classification_spans, (tuple(names),), view, "doc.score.style, .scale")
+        write = functools.partial(_classification_lines, tuple(names))
+        self.bind.whole(block, view, write, "doc.score.style, .scale")
 
     def read_overall(self, block: Paragraph, rest: str, score: Score) -> None:
         match = _OVERALL.fullmatch(rest)
@@ -552,19 +538,18 @@ class _PageReader:
 
     def read_group_heading(self, heading: Heading, category: str | None) -> IndicatorGroup | None:
         """``#### Style Score Score: `` (current) or ``#### Profit Score: A`` (older)."""
-        name, colon, after = heading.text.rpartition(":")
-        if not colon:
+        found = read_group_name(heading.text, self.labels.group_word, self.older)
+        if found is None:
             self.report(heading.start, "score section", "an indicator group heading '<name>: <grade>'")
             return None
-        name = name.strip()
-        doubled = f" {self.labels.group_word} {self.labels.group_word}"
-        if name.endswith(doubled):
-            name = name[: -len(self.labels.group_word) - 1]
+        name, after = found
         piece = _Piece(heading, after, _after_last(heading.source, ":"))
         grade = self.value(piece, read_grade, "score section", "a grade A to E")
         if name in self.labels.score_categories:
             category = name  # the current layout: each group is a category of its own
-        return IndicatorGroup(name, grade, category)
+        elif not self.older:
+            category = None  # only the older layout writes a group's category (its bold line)
+        return unchecked(IndicatorGroup, name=name, grade=grade, category=category)
 
     def read_indicators(self, table: Table) -> tuple[list[Indicator], list[int]]:
         """The indicators of a group's table, and the line of each one's row."""
@@ -579,7 +564,7 @@ class _PageReader:
             indicator = lazily_read(
                 Indicator,
                 texts,
-                name=reading.text(cells, name) or "",
+                name=reading.plain(cells, name),
                 rating=reading.value(line, cells, rating, read_grade, "indicator table", "a grade A to E"),
             )
             indicators.append(indicator)
@@ -618,7 +603,7 @@ class _PageReader:
                 for field, at, check, expected in checks:
                     if (text := reading.checked(line, cells, at, check, "valuation table", expected)) is not None:
                         texts[field] = text
-                item = lazily_read(ValuationRow, texts, metric=reading.text(cells, metric) or "")
+                item = lazily_read(ValuationRow, texts, metric=reading.plain(cells, metric))
                 valuation.rows.append(item)
                 read.append(item)
                 lines.append(line)
@@ -648,17 +633,14 @@ class _PageReader:
                 rank = reading.value(line, cells, rank_at, read_count, "peer table", "a rank number")
                 name_cell = reading.cell(line, cells, name_at)
                 assert name_cell is not None  # the table has a Name column, and the row a cell in each
-                split = _split_peer_name(name_cell.text)
-                name, texts = name_cell.text, {}
-                if split is not None:
-                    name = split[0]
-                    if is_symbol_text(split[1]):
-                        texts["symbol"] = split[1]
+                name, symbol = read_peer_name(name_cell.text)
+                texts = {}
+                if symbol is not None:
+                    if is_symbol_text(symbol):
+                        texts["symbol"] = symbol
                     else:
-                        place = _Piece(name_cell, split[1], _after_last(name_cell.raw, "(")).start
-                        self.report(place, "peer table", "a symbol", f"found {split[1]!r}")
-                else:
-                    self.report(name_cell.start, "peer table", "'Name (SYMBOL)'", f"found {name_cell.text[:80]!r}")
+                        place = _Piece(name_cell, symbol, _after_last(name_cell.raw, "(")).start
+                        self.report(place, "peer table", "a symbol", f"found {symbol!r}")
 
                 grades = [reading.value(line, cells, at, read_grade, "peer table", grade) for at in grades_at]
                 peer = lazily_read(
@@ -700,16 +682,16 @@ class _PageReader:
     def read_analysts_block(self, block: Block, analysts: Analysts) -> None:
         labels = self.labels
         if isinstance(block, BlockQuote):
-            text = _plain(block.text)
+            text = plain(block.text)
             if text.startswith(labels.as_of):
                 rest = text[len(labels.as_of) :]
                 piece = _Piece(block, rest, _after_first(block.source, labels.as_of))
                 _put(analysts, "as_of", self.value(piece, read_datetime, "analysts", "a datetime"))
-                as_of = (_label(labels.as_of, ""),)
-                self.bind.places(block, _after, as_of, _as_of_view, "doc.analysts.as_of", _datetime_texts)
+                write = functools.partial(_as_of_lines, labels.as_of)
+                self.bind.whole(block, _as_of_view, write, "doc.analysts.as_of")
                 return
         elif isinstance(block, Paragraph):
-            label, rest = _labelled(block.text)
+            label, rest = labelled(block.text)
             if label == labels.total_analysts:
                 piece = _Piece(block, rest, _after_first(block.source, ":"))
                 _put(analysts, "total", self.value(piece, read_count, "analysts", "a whole number"))
@@ -729,7 +711,7 @@ class _PageReader:
                 rating = lazily_read(
                     AnalystRating,
                     texts,
-                    rating=reading.text(cells, name) or "",
+                    rating=reading.plain(cells, name),
                     count=reading.value(line, cells, count, read_count, "analyst table", "a whole number"),
                 )
                 analysts.ratings.append(rating)
@@ -762,28 +744,29 @@ class _PageReader:
     # -- References and the disclaimer -----------------------------------------------------------
 
     def read_references(self, part: _Part) -> None:
-        after_break = False
         for block in part.blocks:
-            if isinstance(block, ListBlock) and not after_break and "references" not in self.places:
+            if isinstance(block, ListBlock) and "references" not in self.places:
                 for item in block.items:
                     self.page.references.extend(iter_links(item.inline))
                 self.places.add("references")
                 self.bind.items(block, _references_view, _reference_line, "doc.references")
-            elif isinstance(block, ThematicBreak):
-                after_break = True
-            elif (
-                isinstance(block, BlockQuote)
-                and after_break
-                and (disclaimer := self.disclaimer_text(block)) is not None
-            ):
-                self.page.disclaimer = disclaimer
-                self.bind.places(block, _group_spans, (_BOLD, ("v",)), _disclaimer_view, "doc.disclaimer")
             else:
                 self.unexpected(block, "References")
 
-    def disclaimer_text(self, block: BlockQuote) -> str | None:
-        text = _plain(block.text)
-        return text if text.startswith(self.labels.disclaimer) else None
+    def read_disclaimer(self, blocks: list[Block]) -> list[Block]:
+        """The disclaimer: a quote after a thematic break, the last two blocks of the page (blank lines aside).
+
+        Returns the blocks before the break, which the sections are read from.
+        """
+        shown = [index for index, block in enumerate(blocks) if not isinstance(block, BlankLines)][-2:]
+        if len(shown) < 2:
+            return blocks
+        rule, quote = blocks[shown[0]], blocks[shown[1]]
+        if not isinstance(rule, ThematicBreak) or not isinstance(quote, BlockQuote):
+            return blocks
+        _put(self.page, "disclaimer", plain(quote.text))
+        self.bind.whole(quote, _disclaimer_view, _disclaimer_lines, "doc.disclaimer")
+        return blocks[: shown[0]]
 
     # -- checks across sections ---------------------------------------------------------------------
 
@@ -909,9 +892,9 @@ class _TableReading:
         except ValueError:
             return None
 
-    def text(self, cells: tuple[str, ...], index: int | None) -> str | None:
-        """The text of the cell at ``index`` (a :meth:`column`); None for no column."""
-        return None if index is None else cell_text(cells[index])
+    def plain(self, cells: tuple[str, ...], index: int | None) -> str:
+        """The plain text of the cell at ``index`` (a :meth:`column`); ``""`` for no column."""
+        return "" if index is None else cell_plain(cells[index])
 
     def value(
         self,
@@ -1158,17 +1141,6 @@ def _classification_places(source: str, label: str) -> list[tuple[int, int] | No
     return [(start, dash), (dash + 3, end)]
 
 
-def _split_peer_name(text: str) -> tuple[str, str] | None:
-    """``"Shopify  (SHOP.US)"`` as ``("Shopify", "SHOP.US")``; None when it does not end in a parenthesis."""
-    if not text.endswith(")"):
-        return None
-    opening = text.rfind("(")
-    symbol = text[opening + 1 : -1]
-    if opening < 0 or "(" in symbol or ")" in symbol:
-        return None
-    return text[:opening].rstrip(), symbol
-
-
 @functools.cache  # one pattern per label, made once
 def _overall(label: str) -> re.Pattern[str]:
     """``**Overall: <grade> (<value>)**``."""
@@ -1214,6 +1186,10 @@ def _title_view(doc: Document) -> tuple[str]:
     return (_present_page(doc).title or "",)
 
 
+def _title_texts(now: tuple[str]) -> tuple[str]:
+    return (heading_markdown(now[0]),)
+
+
 def _languages_view(doc: Document) -> tuple[Link, ...]:
     return tuple(_present_page(doc).supported_languages)
 
@@ -1227,15 +1203,26 @@ def _description_view(doc: Document) -> tuple[str | None]:
 
 
 def _description_lines(now: tuple[str | None]) -> list[str]:
-    return str(now[0]).split("\n")
+    return markdown_lines(now[0]) if now[0] is not None else []
+
+
+def _markdown_text(text: str) -> str:
+    """A markdown field's text as the model holds it: each line without the backslash a writer adds (see _escape)."""
+    if "\\" not in text:
+        return text
+    return "\n".join(map(read_markdown_line, text.split("\n")))
 
 
 def _overview_industry(doc: Document) -> str | None:
-    return _overview(doc).industry
+    return _cell(_overview(doc).industry)
 
 
 def _overview_exchange(doc: Document) -> str | None:
-    return _overview(doc).exchange
+    return _cell(_overview(doc).exchange)
+
+
+def _cell(text: str | None) -> str | None:
+    return None if text is None else keyed_cell_markdown(text)
 
 
 def _key_drivers_view(doc: Document) -> tuple[str, ...]:
@@ -1243,15 +1230,19 @@ def _key_drivers_view(doc: Document) -> tuple[str, ...]:
 
 
 def _bullet(text: str) -> str:
-    return f"- {text}"
+    return f"- {markdown_line(text)}"
 
 
 def _score_grade_view(doc: Document) -> tuple[str]:
     return (_score(doc).grade or "",)
 
 
-def _score_industry_view(doc: Document) -> tuple[str]:
-    return (_score(doc).industry or "",)
+def _score_industry_view(doc: Document) -> str | None:
+    return _score(doc).industry
+
+
+def _industry_lines(labels: Labels, now: str | None) -> list[str]:
+    return [industry_line(labels, now)] if now is not None else []
 
 
 def _multi_score_view(doc: Document) -> tuple[str]:
@@ -1263,14 +1254,19 @@ def _score_note_view(doc: Document) -> tuple[str | None, Any]:
     return score.description, score.updated
 
 
-def _classifications_view(names: tuple[str, ...], style: str, doc: Document) -> tuple[str, ...]:
+def _classifications_view(names: tuple[str, ...], style: str, doc: Document) -> tuple[tuple[str, str | None], ...]:
     """The name and description of the Style and Scale lines, in the order of ``names``."""
     score = _score(doc)
-    texts: list[str] = []
-    for name in names:
-        found = present(score.style if name == style else score.scale, f"doc.score.{name.lower()}")
-        texts.extend((found.name, found.description or ""))
-    return tuple(texts)
+    return tuple(
+        (found.name, found.description)
+        for name in names
+        for found in [present(score.style if name == style else score.scale, f"doc.score.{name.lower()}")]
+    )
+
+
+def _classification_lines(names: tuple[str, ...], now: tuple[tuple[str, str | None], ...]) -> list[str]:
+    """The Style and Scale lines (labelled ``names``, in the page's order), written anew."""
+    return [f"- **{name}**: {classification_markdown(*found)}" for name, found in zip(names, now, strict=True)]
 
 
 def _overall_view(doc: Document) -> tuple[str, str]:
@@ -1350,8 +1346,12 @@ def _peers(doc: Document) -> list[Peer]:
     return _present_page(doc).peers
 
 
-def _as_of_view(doc: Document) -> tuple[Any]:
-    return (_part(doc, "analysts").as_of,)
+def _as_of_view(doc: Document) -> Any:
+    return _part(doc, "analysts").as_of
+
+
+def _as_of_lines(label: str, now: Any) -> list[str]:
+    return [f"> {label} {format_datetime(now)}"] if now is not None else []
 
 
 def _total_view(doc: Document) -> tuple[str]:
@@ -1374,26 +1374,28 @@ def _reference_line(link: Link) -> str:
     return f"- {link_text(link)}"
 
 
-def _disclaimer_view(doc: Document) -> tuple[str | None]:
-    return (_present_page(doc).disclaimer,)
+def _disclaimer_view(doc: Document) -> str | None:
+    return _present_page(doc).disclaimer
+
+
+def _disclaimer_lines(now: str | None) -> list[str]:
+    return [disclaimer_line(now)] if now is not None else []
 
 
 def _website_text(doc: Document) -> str | None:
     website = _overview(doc).website
-    return f"[{website.text}]({website.url})" if website is not None else None
+    return link_text(website) if website is not None else None
 
 
-def _as_of_text(value: Any) -> str:
-    return format_datetime(value) if value is not None else ""
+def _note_lines(labels: Labels, now: tuple[str | None, Any]) -> list[str]:
+    """A score quote's lines: the note's and the Updated datetime's."""
+    return score_note_lines(labels, *now)
 
 
-def _note_texts(now: tuple[str | None, Any]) -> tuple[str, str]:
-    """A score quote's note and its Updated datetime, as written."""
-    return now[0] or "", _as_of_text(now[1])
-
-
-def _datetime_texts(now: tuple[Any, ...]) -> tuple[str, ...]:
-    return tuple(map(_as_of_text, now))
+def _wrapped(line: str) -> bool:
+    """Whether a line of a quote is all inside ``*...*`` (or ``_..._``)."""
+    stripped = line.strip()
+    return len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "*_"
 
 
 def _count_text(value: int | None) -> str:

@@ -97,8 +97,10 @@ class LayoutError(SymbolDocError):
 class EditError(SymbolDocError):
     """An edit that :func:`symboldoc.dumps` cannot write into the page's own text.
 
-    The position is that of the block that would hold the change; writing
-    the page from the model alone (``preserve=False``) always works.
+    The position is that of the block that would hold the change (line 1
+    when the whole page is refused).  Writing the page from the model alone
+    (``preserve=False``) takes any change the layout can hold; a value it
+    cannot hold so that it reads back is refused there too.
     """
 
 

@@ -13,13 +13,31 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import yaml
+
 from ._charts import JsonObject
-from ._frontmatter import FrontMatter
+from ._escape import (
+    cell_markdown,
+    classification_markdown,
+    escape_pipes,
+    group_heading_markdown,
+    heading_markdown,
+    keyed_cell_markdown,
+    labelled_markdown,
+    link_markdown,
+    markdown_line,
+    peer_name_markdown,
+    read_peer_name,
+    strong_markdown,
+)
+from ._frontmatter import LINK_ITEM, FrontMatter, LocaleLink, entry_read
 from ._inline import Link
+from ._inline_parser import resolve
 from ._labels import Labels, labels_for
 from ._model import (
     AnalystRating,
@@ -75,27 +93,22 @@ def rank_text(rank: Rank | None, *, spaced: bool) -> str:
 
 
 def link_text(link: Link) -> str:
-    return f"[{link.text}]({link.url})"
+    """A link as markdown that reads back as it: ``[text](url)``."""
+    return link_markdown(link)
 
 
 def peer_name_text(peer: Peer) -> str:
-    """The Name cell: as it was written while name and symbol still match it."""
+    """The Name cell's markdown: as it was written while it still reads as the peer's name and symbol."""
+    symbol = None if peer.symbol is None else str(peer.symbol)
     written = peer._written_name
-    if written is not None and written.startswith(peer.name) and written.rstrip().endswith(f"({peer.symbol})"):
-        between = written[len(peer.name) : written.rstrip().rindex("(")]
-        if not between.strip():
-            return written
-    return f"{peer.name} ({peer.symbol})" if peer.symbol is not None else peer.name
-
-
-def escape_cell(text: str) -> str:
-    """Cell text with its pipes escaped, so they do not cut the row."""
-    return text.replace("|", "\\|")
+    if written is not None and read_peer_name(written) == (peer.name, symbol):
+        return written
+    return peer_name_markdown(peer.name, symbol)
 
 
 def row_line(cells: Sequence[str], empty: str = "  ") -> str:
-    """A table row in the pages' style: ``| a | b |``, an empty cell written as ``empty``."""
-    return "|" + "|".join(f" {escape_cell(cell)} " if cell else empty for cell in cells) + "|"
+    """A table row in the pages' style: ``| a | b |`` (cells as markdown), an empty cell written as ``empty``."""
+    return "|" + "|".join(f" {escape_pipes(cell)} " if cell else empty for cell in cells) + "|"
 
 
 def chart_json(data: Any) -> str:
@@ -161,12 +174,62 @@ def front_matter_items(fm: FrontMatter) -> list[tuple[str, Any]]:
 
 
 def front_matter_entry(key: str, value: Any) -> list[str]:
-    """The lines of one front matter key, as the pages write it."""
+    """The lines of one front matter key, as the pages write it.
+
+    A key of the page's own (``title``, ``datetime``, ``locales``...) is
+    written in the pages' style.  Any other key (``extra``) is written the
+    same way when that reads back as its key and value; else as PyYAML's
+    safe dumper writes it (a date, bytes, a set); a key or value neither reads
+    back is refused with a ``ValueError``.
+    """
     if key == "datetime" and isinstance(value, _dt.datetime):
         return [f'datetime: "{format_datetime(value)}"']
     if key == "locales" and isinstance(value, tuple):
-        return ["locales:", *(f"  - [{link.locale}]({link.url})" for link in value)]
-    return [f"{key}: {yaml_scalar(value)}"]
+        return ["locales:", *locale_items(value)]
+    if key in FRONT_MATTER_KEYS:
+        return [f"{key}: {yaml_scalar(value)}"]
+    name = key if entry_read([f"{key}: x\n"]) == (key, "x") else yaml_scalar(key)
+    lines = [f"{name}: {yaml_scalar(value)}"]
+    if _reads_as(lines, key, value):
+        return lines
+    try:
+        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=1 << 30)
+    except yaml.YAMLError:
+        dumped = ""
+    lines = dumped.splitlines()
+    if dumped and _reads_as(lines, key, value):
+        return lines
+    raise ValueError(f"FrontMatter.extra[{key!r}]: {_short(value)} cannot be written as YAML that reads back")
+
+
+def _reads_as(lines: list[str], key: str, value: Any) -> bool:
+    read = entry_read([line + "\n" for line in lines])
+    return read is not None and read[0] == key and type(read[1]) is type(value) and read[1] == value
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def locale_items(links: tuple[LocaleLink, ...]) -> list[str]:
+    """The items of ``locales``: ``- [zh-CN](url)`` as the pages write them, or, when one of them cannot be
+    written that way (a url with a blank in it), each as a YAML mapping ``- {"locale": ..., "url": ...}``."""
+    items = []
+    for link in links:
+        url = "".join("\\" + char if char in "\\()&" else char for char in link.url)
+        item = f"  - [{link.locale}]({url})"
+        if not _is_locale_item(item, link):
+            break
+        items.append(item)
+    else:
+        return items
+    return [f'  - {{"locale": {yaml_scalar(link.locale)}, "url": {yaml_scalar(link.url)}}}' for link in links]
+
+
+def _is_locale_item(item: str, link: LocaleLink) -> bool:
+    match = LINK_ITEM.fullmatch(item)
+    return match is not None and match.group(1) == link.locale and resolve(match.group(2)) == link.url
 
 
 def front_matter_lines(fm: FrontMatter) -> list[str]:
@@ -185,11 +248,21 @@ def yaml_scalar(value: Any) -> str:
         return {True: "true", False: "false", None: "null"}[value]
     if isinstance(value, (int, Decimal)):
         return str(value)
-    return (
+    text = (
         chart_json(value).replace("\n", " ")
         if isinstance(value, (list, dict))
         else json.dumps(str(value), ensure_ascii=False)
     )
+    return _YAML_UNSAFE.sub(_yaml_escape, text)
+
+
+#: What PyYAML does not take as it is in a stream (C1 controls, surrogates, non-characters), or
+#: takes as a line break inside a quoted string: written as ``\\uXXXX`` escapes, which YAML reads back.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class _Writer:
@@ -213,16 +286,16 @@ class _Writer:
             links = " | ".join(link_text(link) for link in page.supported_languages)
             self.add(f"> {labels.supported_languages}: {links}", "")
         if page.title is not None:
-            self.add(f"# {page.title}", "")
+            self.add(f"# {heading_markdown(page.title)}", "")
         if self.older:
             if page.overview is not None:
                 self.overview_table(page.overview)
                 if page.overview.description is not None:
-                    self.add(f"## {labels.profile}", "", page.overview.description, "")
+                    self.add(f"## {labels.profile}", "", *markdown_lines(page.overview.description), "")
         elif page.overview is not None:
             self.add(f"## {labels.overview}", "")
             if page.overview.description is not None:
-                self.add(page.overview.description, "")
+                self.add(*markdown_lines(page.overview.description), "")
             self.overview_table(page.overview)
         if not self.older or page.key_drivers:
             self.key_drivers(page.key_drivers)
@@ -241,13 +314,13 @@ class _Writer:
         if page.references:
             self.add(f"## {labels.references}", "", *(f"- {link_text(link)}" for link in page.references), "")
         if page.disclaimer is not None:
-            self.add("---", "", f"> **{page.disclaimer}**")
+            self.add("---", "", disclaimer_line(page.disclaimer))
 
     def overview_table(self, overview: Overview) -> None:
         labels = self.labels
         rows = [
-            (labels.industry, overview.industry),
-            (labels.exchange[1] if self.older else labels.exchange[0], overview.exchange),
+            (labels.industry, _cell(overview.industry)),
+            (labels.exchange[1] if self.older else labels.exchange[0], _cell(overview.exchange)),
             (labels.website, link_text(overview.website) if overview.website else None),
         ]
         self.table((labels.item, labels.detail), DELIMITERS["overview"], _present(rows))
@@ -255,7 +328,7 @@ class _Writer:
     def key_drivers(self, items: list[str]) -> None:
         self.add(f"## {self.labels.key_drivers}", f"> *{self.labels.key_drivers_note}*")
         if items:
-            self.add("", *(f"- {item}" for item in items))
+            self.add("", *(f"- {markdown_line(item)}" for item in items))
         self.add("", "")
 
     def score(self, score: Score) -> None:
@@ -264,13 +337,10 @@ class _Writer:
             self.add(f"## {labels.score_title_older}")
         else:
             self.add(f"## {labels.score_title}: {score.grade or ''}")
-        quote = [f"> *{line}*" for line in (score.description or "").split("\n") if score.description]
-        if score.updated is not None:
-            quote.append(f"> {labels.updated}: {format_datetime(score.updated)}")
-        self.add(*quote, "")
+        self.add(*score_note_lines(labels, score.description, score.updated), "")
         self.add(f"**{labels.overall}: {score.grade or '-'} ({number_text(score.value)})**", "")
         if score.industry is not None:
-            self.add(f"**{labels.industry}**: {score.industry}", "")
+            self.add(industry_line(labels, score.industry), "")
         rows = [
             (labels.industry_ranking, rank_text(score.industry_rank, spaced=True) if score.industry_rank else None),
             (labels.industry_median, score.industry_median),
@@ -280,9 +350,7 @@ class _Writer:
             self.table((labels.metric, labels.value), DELIMITERS["score"], _present(rows))
         styles = [(labels.style, score.style), (labels.scale, score.scale)]
         items = [
-            f"- **{label}**: {c.name}" + (f" - {c.description}" if c.description else "")
-            for label, c in styles
-            if c is not None
+            f"- **{label}**: {classification_markdown(c.name, c.description)}" for label, c in styles if c is not None
         ]
         if items:
             self.add(*items, "")
@@ -292,7 +360,7 @@ class _Writer:
             if score.multi_score is not None:
                 self.add(f"**{labels.multi_score}**: {score.multi_score}", "")
             for group in score.groups:
-                self.add(f"#### {group.name} {labels.group_word}: {group.grade or ''}", "")
+                self.add(f"#### {group_heading_markdown(group.name, group.grade, labels.group_word, False)}", "")
                 self.indicators(group.indicators)
             if score.chart_title is not None:
                 self.add("```chart-data:radar", *radar_json(score, score.chart_title).split("\n"), "```", "")
@@ -301,13 +369,17 @@ class _Writer:
         labels = self.labels
         self.add(f"### {labels.score_analysis}", "")
         category: str | None = None
+        multi_written = False
         for group in score.groups:
             if group.category != category and group.category is not None:
                 category = group.category
                 grade = f" {score.multi_score}" if category == labels.multi_score and score.multi_score else ""
+                multi_written = multi_written or bool(grade)
                 self.add(f"**{category}**:{grade}", "")
-            self.add(f"#### {group.name}:" + (f" {group.grade}" if group.grade else ""), "")
+            self.add(f"#### {group_heading_markdown(group.name, group.grade, labels.group_word, True)}", "")
             self.indicators(group.indicators)
+        if score.multi_score is not None and not multi_written:
+            self.add(f"**{labels.multi_score}**: {score.multi_score}", "")  # after the groups: none takes it as theirs
 
     def indicators(self, indicators: list[Indicator]) -> None:
         labels = self.labels
@@ -355,13 +427,38 @@ def _present(rows: Sequence[tuple[str, str | None]]) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value is not None]
 
 
+def _cell(text: str | None) -> str | None:
+    return None if text is None else keyed_cell_markdown(text)
+
+
+def markdown_lines(text: str) -> list[str]:
+    """A markdown field's lines as written (see ``_escape.markdown_line``)."""
+    return [markdown_line(line) for line in text.split("\n")]
+
+
+def score_note_lines(labels: Labels, description: str | None, updated: _dt.datetime | None) -> list[str]:
+    """The quote under the score heading: the note's lines, each in ``*...*``, and the Updated line."""
+    quote = [f"> *{line}*" for line in description.split("\n")] if description is not None else []
+    if updated is not None:
+        quote.append(f"> {labels.updated}: {format_datetime(updated)}")
+    return quote
+
+
+def industry_line(labels: Labels, industry: str) -> str:
+    return f"**{labels.industry}**: {labelled_markdown(labels.industry, industry)}"
+
+
+def disclaimer_line(disclaimer: str) -> str:
+    return f"> **{strong_markdown(disclaimer)}**"
+
+
 def indicator_cells(indicator: Indicator) -> tuple[str, str, str]:
-    return indicator.name, number_text(indicator.value), indicator.rating or ""
+    return cell_markdown(indicator.name), number_text(indicator.value), indicator.rating or ""
 
 
 def valuation_cells(row: ValuationRow) -> tuple[str, ...]:
     return (
-        row.metric,
+        cell_markdown(row.metric),
         number_text(row.current),
         rank_text(row.industry_rank, spaced=False),
         number_text(row.high),
@@ -377,7 +474,7 @@ def peer_cells(peer: Peer) -> tuple[str, ...]:
 
 def analyst_cells(row: AnalystRating) -> tuple[str, str, str]:
     count = "-" if row.count is None else str(row.count)
-    return row.rating, count, number_text(row.percentage)
+    return cell_markdown(row.rating), count, number_text(row.percentage)
 
 
 def radar_dimension(group: IndicatorGroup) -> dict[str, Any]:

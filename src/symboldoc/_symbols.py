@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 import re
 
-__all__ = ["Market", "Symbol", "is_symbol_text"]
+__all__ = ["TITLE_SYMBOL", "Market", "Symbol", "is_symbol_text"]
+
+#: A symbol in parentheses, as a page's title ends in one: ``Kingsoft Cloud (KC.US)``.
+TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
 
 
 class Market(str, enum.Enum):
