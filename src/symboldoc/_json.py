@@ -501,7 +501,6 @@ def json_schema() -> dict[str, Any]:
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://pypi.org/project/python-symboldoc/schema/document.json",
         "title": "A Longbridge symbol document, as symboldoc.to_dict writes it",
         **_object(
             {
