@@ -69,6 +69,7 @@ from ._problems import (
     SymbolDocError,
     TableError,
 )
+from ._schema_check import DataError
 from ._sections import Section
 from ._symbols import Market, Symbol
 from ._tables import Alignment, Cell, Row
@@ -92,6 +93,7 @@ __all__ = [
     "Classification",
     "CodeSpan",
     "DecodeError",
+    "DataError",
     "EditError",
     "Document",
     "Emphasis",

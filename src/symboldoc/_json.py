@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import base64
 import datetime as _dt
+import functools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -43,11 +44,13 @@ from ._model import (
     ValuationRow,
 )
 from ._render import number_text, rank_text
+from ._schema_check import DataError, check
 from ._values import Number, Rank, format_datetime, read_datetime, read_number, read_rank
 
 __all__ = ["from_dict", "json_schema", "to_dict"]
 
 FORMAT_VERSION = 1
+T = TypeVar("T")
 
 
 # -- to JSON ---------------------------------------------------------------------------------
@@ -234,14 +237,39 @@ def _score(score: Score) -> dict[str, Any]:
 def from_dict(data: Mapping[str, Any]) -> Document:
     """A document from :func:`to_dict`'s data: its front matter and typed page (no text of its own).
 
-    Values are checked as the model checks them; a wrong one raises
-    ``ValueError`` naming the field.
+    The data is checked against :func:`json_schema` first, then as the
+    model checks its values.  Anything wrong raises :class:`DataError` (a
+    ``ValueError``) naming the JSON path and what was expected there
+    (``$.page.peers[0].rating: expected one of 'A', ..., got 'Z'``); a
+    ``format`` other than this release's (1) is refused the same way, and
+    data that is not a mapping raises ``TypeError``.
     """
-    fm, page = data.get("front_matter"), data.get("page")
+    if not isinstance(data, Mapping):
+        raise TypeError(f"from_dict() takes a mapping (to_dict's data), not {type(data).__name__}")
+    if data.get("format") != FORMAT_VERSION:
+        found = repr(data["format"]) if "format" in data else "no 'format' key"
+        raise DataError("$.format", f"the format version {FORMAT_VERSION}, which this release reads", found)
+    check(data, _schema())
+    fm, page = data["front_matter"], data["page"]
     return Document(
-        front_matter=_read_front_matter(fm) if fm is not None else None,
-        page=_read_page(page) if page is not None else None,
+        front_matter=_built("$.front_matter", _read_front_matter, fm) if fm is not None else None,
+        page=_built("$.page", _read_page, page) if page is not None else None,
     )
+
+
+def _built(path: str, build: Callable[[Any], T], data: Any) -> T:
+    """``build(data)``; the model's refusal (a ``ValueError`` naming the field) becomes a ``DataError`` at ``path``."""
+    try:
+        return build(data)
+    except DataError:
+        raise
+    except ValueError as exc:
+        raise DataError(path, "a value the model takes", str(exc)) from None
+
+
+def _each(path: str, build: Callable[[Any], T], items: Any) -> list[T]:
+    """``build`` applied to each item, a refusal placed at the item's path."""
+    return [_built(f"{path}[{index}]", build, item) for index, item in enumerate(items)]
 
 
 def _read_number(value: str | None) -> Number | None:
@@ -292,20 +320,38 @@ def _read_score(data: Mapping[str, Any]) -> Score:
         style=_read_classification(data.get("style")),
         scale=_read_classification(data.get("scale")),
         multi_score=data.get("multi_score"),
-        groups=[
-            IndicatorGroup(
-                group["name"],
-                group.get("grade"),
-                group.get("category"),
-                [
-                    Indicator(item["name"], _read_number(item.get("value")), item.get("rating"))
-                    for item in group.get("indicators", ())
-                ],
-            )
-            for group in data.get("groups", ())
-        ],
+        groups=_each("$.page.score.groups", _read_group, data.get("groups", ())),
         chart_title=data.get("chart_title"),
     )
+
+
+def _read_group(group: Mapping[str, Any]) -> IndicatorGroup:
+    return IndicatorGroup(
+        group["name"],
+        group.get("grade"),
+        group.get("category"),
+        [Indicator(item["name"], _read_number(item.get("value")), item.get("rating")) for item in group["indicators"]],
+    )
+
+
+def _read_valuation_row(row: Mapping[str, Any]) -> ValuationRow:
+    return ValuationRow(
+        row["metric"],
+        _read_number(row.get("current")),
+        _read_rank(row.get("industry_rank")),
+        _read_number(row.get("high")),
+        _read_number(row.get("median")),
+        _read_number(row.get("low")),
+    )
+
+
+def _read_peer(peer: Mapping[str, Any]) -> Peer:
+    grades = (peer.get(name) for name in ("profit", "growth", "operation", "security", "cash", "rating"))
+    return Peer(peer["rank"], peer["name"], peer.get("symbol"), *grades)
+
+
+def _read_rating(row: Mapping[str, Any]) -> AnalystRating:
+    return AnalystRating(row["rating"], row.get("count"), _read_number(row.get("percentage")))
 
 
 def _read_page(data: Mapping[str, Any]) -> SymbolPage:
@@ -323,45 +369,15 @@ def _read_page(data: Mapping[str, Any]) -> SymbolPage:
             _read_link(overview["website"]) if overview.get("website") is not None else None,
         ),
         key_drivers=list(data.get("key_drivers", ())),
-        score=_read_score(score) if score is not None else None,
-        valuation=None
-        if valuation is None
-        else Valuation(
-            [
-                ValuationRow(
-                    row["metric"],
-                    _read_number(row.get("current")),
-                    _read_rank(row.get("industry_rank")),
-                    _read_number(row.get("high")),
-                    _read_number(row.get("median")),
-                    _read_number(row.get("low")),
-                )
-                for row in valuation
-            ]
-        ),
-        peers=[
-            Peer(
-                peer["rank"],
-                peer["name"],
-                peer.get("symbol"),
-                peer.get("profit"),
-                peer.get("growth"),
-                peer.get("operation"),
-                peer.get("security"),
-                peer.get("cash"),
-                peer.get("rating"),
-            )
-            for peer in data.get("peers", ())
-        ],
+        score=_built("$.page.score", _read_score, score) if score is not None else None,
+        valuation=None if valuation is None else Valuation(_each("$.page.valuation", _read_valuation_row, valuation)),
+        peers=_each("$.page.peers", _read_peer, data.get("peers", ())),
         analysts=None
         if analysts is None
         else Analysts(
             _read_time(analysts.get("as_of")),
             analysts.get("total"),
-            [
-                AnalystRating(row["rating"], row.get("count"), _read_number(row.get("percentage")))
-                for row in analysts.get("ratings", ())
-            ],
+            _each("$.page.analysts.ratings", _read_rating, analysts.get("ratings", ())),
         ),
         target_price=None
         if targets is None
@@ -391,8 +407,13 @@ def _object(properties: dict[str, Any], required: list[str] | None = None) -> di
     }
 
 
+@functools.cache  # made once; from_dict checks against it
+def _schema() -> dict[str, Any]:
+    return json_schema()
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of :func:`to_dict`'s data."""
+    """The JSON Schema (draft 2020-12) of :func:`to_dict`'s data (a new dict each call)."""
     text = {"type": "string"}
     maybe_text = _nullable(text)
     number = _nullable({"$ref": "#/$defs/number"})
