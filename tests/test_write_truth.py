@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,3 +135,33 @@ def test_an_edited_page_reads_back(name: str, edits: list[Edit], preserve: bool)
         assert preserve, error
         assert "preserve=False" in str(error), error
         reads_back(doc, preserve=False)
+
+
+def test_change_symbol_moves_the_page_everywhere_it_names_itself() -> None:
+    text = own_pages()["example.md"]
+    doc = sd.loads(text)
+    doc.change_symbol("hlrx.us")  # read as a symbol: upper case
+    written = sd.dumps(doc)
+    changed = [line for line in written.splitlines() if line not in text.splitlines()]
+    assert len(changed) == 11 and all("HLRX.US" in line for line in changed)
+    assert "HLRB.US" not in written
+    again = reads_back(doc, preserve=True)
+    assert again.symbol == "HLRX.US" and [peer.symbol for peer in again.peers] == [peer.symbol for peer in doc.peers]
+    reads_back(doc, preserve=False)
+
+
+def test_change_symbol_needs_a_symbol_and_a_page_that_names_one() -> None:
+    doc = sd.loads(own_pages()["example.md"])
+    with pytest.raises(ValueError, match=r"not a symbol CODE\.MARKET"):
+        doc.change_symbol("not a symbol")
+    assert doc.symbol == "HLRB.US"
+    with pytest.raises(ValueError, match="names no symbol of its own"):
+        sd.loads("# A page\n").change_symbol("HLRX.US")
+
+
+def test_front_matter_symbol_alone_is_refused_at_dumps() -> None:
+    doc = sd.loads(own_pages()["example.md"])
+    assert doc.front_matter is not None
+    doc.front_matter.symbol = "HLRX.US"
+    with pytest.raises(sd.EditError, match=r"new warning: .*title: expected the symbol HLRX\.US"):
+        sd.dumps(doc)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -91,6 +93,48 @@ class Document:
         """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
         return copy.deepcopy(self)
 
+    # -- changing the symbol ------------------------------------------------------
+
+    def change_symbol(self, symbol: str | Symbol) -> None:
+        """Make the page the page of ``symbol`` everywhere it names its own symbol.
+
+        That is: the front matter's ``symbol``; the symbol in parentheses at
+        the end of the front matter's ``title`` and of the page's title; and
+        the ``/quote/<symbol>`` part of the front matter's ``url``, of each
+        ``locales`` url, and of the urls of the References and Supported
+        Languages links.  Nothing else changes: peers keep their symbols, and
+        prose that mentions the old symbol keeps it.  ``dumps`` then writes
+        only the lines that show these facts.
+
+        Text is read as :meth:`Symbol.parse` reads it (``"hlrx.us"`` is
+        ``HLRX.US``).  ``ValueError`` when ``symbol`` is not a symbol, or the
+        page names no symbol of its own (:attr:`symbol` is None).
+        """
+        new = symbol if isinstance(symbol, Symbol) else Symbol.parse(symbol)
+        old = self.symbol
+        if old is None:
+            raise ValueError("change_symbol: the page names no symbol of its own, in its front matter or title")
+        url = re.compile(r"(/quote/)" + re.escape(str(old)) + r"(?=[./?#]|$)")
+        title = re.compile(r"\(" + re.escape(str(old)) + r"\)(?=\s*$)")
+
+        def moved(text: str) -> str:
+            return url.sub(lambda match: f"{match.group(1)}{new}", text)
+
+        def retitled(text: str | None) -> str | None:
+            return None if text is None else title.sub(f"({new})", text)
+
+        fm = self.front_matter
+        if fm is not None:
+            fm.symbol = str(new) if fm.symbol is not None else None
+            fm.title = retitled(fm.title)
+            fm.url = moved(fm.url) if fm.url is not None else None
+            fm.locales = tuple(attrs.evolve(link, url=moved(link.url)) for link in fm.locales)
+        page = self.page
+        if page is not None:
+            page.title = retitled(page.title)
+            page.references = [_moved_link(link, moved) for link in page.references]
+            page.supported_languages = [_moved_link(link, moved) for link in page.supported_languages]
+
     # -- the typed page ------------------------------------------------------
 
     @property
@@ -159,3 +203,9 @@ class Document:
     def disclaimer(self) -> str | None:
         """The disclaimer's text, without its markup."""
         return self.page.disclaimer if self.page else None
+
+
+def _moved_link(link: Link, moved: Callable[[str], str]) -> Link:
+    """``link`` with its url moved, or ``link`` itself when the url does not change (its binding sees no edit)."""
+    url = moved(link.url)
+    return link if url == link.url else attrs.evolve(link, url=url)
