@@ -135,10 +135,12 @@ def symbol_pages(draw: Any, older: bool = False, symbol: str | None = None) -> s
             exchange=draw(st.none() | nonempty_texts),
             website=draw(st.none() | links),
         )
-    peers = [
-        sd.Peer(draw(st.integers(0, 99)), name, draw(st.none() | symbols), *draw(st.tuples(*[grades] * 6)))
-        for name in draw(st.lists(plain_texts, max_size=4))
-    ]
+    peers = draw(st.none() | st.lists(plain_texts, max_size=4))  # None: no section; []: a section without rows
+    if peers is not None:
+        peers = [
+            sd.Peer(draw(st.integers(0, 99)), name, draw(st.none() | symbols), *draw(st.tuples(*[grades] * 6)))
+            for name in peers
+        ]
     analysts = None
     if draw(present):
         ratings = [
@@ -163,7 +165,7 @@ def symbol_pages(draw: Any, older: bool = False, symbol: str | None = None) -> s
         peers=peers,
         analysts=analysts,
         target_price=draw(st.none() | st.builds(sd.TargetPrice, numbers, numbers, numbers)),
-        references=draw(st.lists(links, max_size=3)),
+        references=draw(st.none() | st.lists(links, max_size=3)),
         disclaimer=draw(nonempty_texts),
     )
 
@@ -189,7 +191,11 @@ def documents(draw: Any) -> sd.Document:
     """A document built in code: typed front matter and a whole quote page."""
     older = draw(st.booleans())
     symbol = str(draw(symbols))
-    return sd.Document(front_matter=draw(front_matters(symbol, older)), page=draw(symbol_pages(older, symbol)))
+    return sd.Document(
+        front_matter=draw(front_matters(symbol, older)),
+        page=draw(symbol_pages(older, symbol)),
+        final_newline=draw(st.booleans()),
+    )
 
 
 __all__ = ["documents", "markdown_texts", "plain_texts", "symbol_pages"]

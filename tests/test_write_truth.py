@@ -52,6 +52,38 @@ def test_a_page_built_in_code_reads_back(doc: sd.Document) -> None:
     reads_back(doc, preserve=True)  # without blocks, preserve writes from the model too
 
 
+@settings(max_examples=EXAMPLES)
+@given(documents())
+def test_a_page_in_the_pages_layout_is_written_again_exactly(doc: sd.Document) -> None:
+    """A page as the layout writes it (as Longbridge serves it) comes back from its model alone, byte for byte:
+    its final newline, an empty section and an absent one included."""
+    served = sd.dumps(doc, preserve=False)
+    again = sd.loads(served)
+    assert again.final_newline is doc.final_newline
+    assert sd.dumps(again, preserve=False) == served
+
+
+def test_an_empty_section_and_an_absent_one_are_told_apart() -> None:
+    text = own_pages()["example.md"]
+    start, end = text.index("| 01 | Cobaltline"), text.index("## Institutional View")
+    empty = sd.loads(text[:start] + "\n" + text[end:])
+    assert empty.page is not None and empty.page.peers == [] and empty.peers == []
+    absent = sd.loads(text[: text.index("## Peer Comparison")] + text[end:])
+    assert absent.page is not None and absent.page.peers is None and absent.peers == []
+    for doc in (empty, absent):
+        assert sd.dumps(doc, preserve=False) == sd.dumps(doc)
+        assert sd.to_dict(sd.loads(sd.dumps(doc, preserve=False)))["page"]["peers"] == sd.to_dict(doc)["page"]["peers"]
+    assert sd.to_dict(empty)["page"]["peers"] == [] and sd.to_dict(absent)["page"]["peers"] is None
+
+
+@pytest.mark.parametrize("ending", ["", "\n"])
+def test_the_final_newline_is_kept_when_the_page_is_written_from_its_model(ending: str) -> None:
+    text = own_pages()["example.md"].rstrip("\n") + ending
+    doc = sd.loads(text)
+    assert doc.final_newline is bool(ending)
+    assert sd.dumps(doc, preserve=False) == text
+
+
 # -- edits of the fixture pages -------------------------------------------------------------------
 
 Edit = Callable[[sd.Document], None]

@@ -43,7 +43,7 @@ def loads(text: str, *, strict: bool = False) -> Document:
     if front is not None:
         binder.front_matter(blocks[0])  # type: ignore[arg-type]
     page = read_page(blocks, front, charts, reporter, binder)
-    doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom)
+    doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))
     doc._bindings = binder.done(doc)
     return doc
 
@@ -64,7 +64,7 @@ def dumps(doc: Document, *, preserve: bool = True) -> str:
     """
     try:
         if not preserve or not doc.blocks:
-            text = render_text(doc.front_matter, doc.page, doc.bom)
+            text = render_text(doc.front_matter, doc.page, doc.bom, doc.final_newline)
             changed = True
         else:
             text, changed = write_back(doc)

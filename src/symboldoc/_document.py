@@ -51,6 +51,8 @@ class Document:
     page: SymbolPage | None = attrs.field(default=None, repr=False)
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
+    #: Whether the text ends with a line ending; a page written from the model (``preserve=False``) does too.
+    final_newline: bool = False
     # How each fact read from the text is written back after an edit (see _edit); copies and pickles keep them.
     _bindings: tuple[Binding, ...] = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
@@ -132,7 +134,8 @@ class Document:
         page = self.page
         if page is not None:
             page.title = retitled(page.title)
-            page.references = [_moved_link(link, moved) for link in page.references]
+            if page.references is not None:
+                page.references = [_moved_link(link, moved) for link in page.references]
             page.supported_languages = [_moved_link(link, moved) for link in page.supported_languages]
 
     # -- the typed page ------------------------------------------------------
@@ -182,7 +185,7 @@ class Document:
     @property
     def peers(self) -> list[Peer]:
         """Peer Comparison."""
-        return self.page.peers if self.page else []
+        return self.page.peers if self.page and self.page.peers is not None else []
 
     @property
     def analysts(self) -> Analysts | None:
@@ -197,7 +200,7 @@ class Document:
     @property
     def references(self) -> list[Link]:
         """The links of References."""
-        return self.page.references if self.page else []
+        return self.page.references if self.page and self.page.references is not None else []
 
     @property
     def disclaimer(self) -> str | None:

@@ -338,7 +338,8 @@ def read_peer_name(cell: str) -> tuple[str, str | None]:
 def peer_name_markdown(name: str, symbol: str | None) -> str:
     """A peer's Name cell (before its pipes are escaped): ``Name (SYMBOL)``, or the name alone."""
     tail = f" ({symbol})" if symbol is not None else ""
-    return escaped(name, lambda written: read_peer_name(written + tail), (name, symbol), also="()") + tail
+    markdown = escaped(name, lambda written: read_peer_name(written + tail), (name, symbol), also="()")
+    return (markdown + tail).lstrip(" ")  # a peer without a name: "(SHOP.US)"
 
 
 def link_markdown(link: Link) -> str:

@@ -163,7 +163,9 @@ def _page(page: SymbolPage) -> dict[str, Any]:
             }
             for row in valuation.rows
         ],
-        "peers": [
+        "peers": None
+        if page.peers is None
+        else [
             {
                 "rank": peer.rank,
                 "name": peer.name,
@@ -194,7 +196,7 @@ def _page(page: SymbolPage) -> dict[str, Any]:
             "highest": _number(targets.highest),
             "lowest": _number(targets.lowest),
         },
-        "references": [_link(link) for link in page.references],
+        "references": None if page.references is None else [_link(link) for link in page.references],
         "disclaimer": page.disclaimer,
     }
 
@@ -371,7 +373,7 @@ def _read_page(data: Mapping[str, Any]) -> SymbolPage:
         key_drivers=list(data.get("key_drivers", ())),
         score=_built("$.page.score", _read_score, score) if score is not None else None,
         valuation=None if valuation is None else Valuation(_each("$.page.valuation", _read_valuation_row, valuation)),
-        peers=_each("$.page.peers", _read_peer, data.get("peers", ())),
+        peers=None if data["peers"] is None else _each("$.page.peers", _read_peer, data["peers"]),
         analysts=None
         if analysts is None
         else Analysts(
@@ -386,7 +388,7 @@ def _read_page(data: Mapping[str, Any]) -> SymbolPage:
             _read_number(targets.get("highest")),
             _read_number(targets.get("lowest")),
         ),
-        references=[_read_link(link) for link in data.get("references", ())],
+        references=None if data["references"] is None else [_read_link(link) for link in data["references"]],
         disclaimer=data.get("disclaimer"),
     )
 
@@ -476,7 +478,7 @@ def json_schema() -> dict[str, Any]:
                 }
             ),
             "peers": {
-                "type": "array",
+                "type": ["array", "null"],
                 "items": _object(
                     {
                         "rank": {"type": "integer", "minimum": 0},
@@ -499,7 +501,7 @@ def json_schema() -> dict[str, Any]:
                 )
             ),
             "target_price": _nullable(_object({"current": number, "highest": number, "lowest": number})),
-            "references": {"type": "array", "items": link},
+            "references": {"type": ["array", "null"], "items": link},
             "disclaimer": maybe_text,
         }
     )

@@ -288,8 +288,10 @@ class SymbolPage:
     key_drivers: list[str] = attrs.field(factory=list)
     score: Score | None = None
     valuation: Valuation | None = None
-    peers: list[Peer] = attrs.field(factory=list)
+    #: None when the page has no Peer Comparison section; ``[]`` when it has one without rows.
+    peers: list[Peer] | None = None
     analysts: Analysts | None = None
     target_price: TargetPrice | None = None
-    references: list[Link] = attrs.field(factory=list)
+    #: None when the page has no References section; ``[]`` when it has one without links.
+    references: list[Link] | None = None
     disclaimer: str | None = text_field(empty=False)

@@ -613,6 +613,7 @@ class _PageReader:
 
     def read_peers(self, part: _Part) -> None:
         labels = self.labels
+        self.page.peers = []  # the section is there, with a table or not
         for block in part.blocks:
             if (
                 not isinstance(block, Table)
@@ -744,6 +745,7 @@ class _PageReader:
     # -- References and the disclaimer -----------------------------------------------------------
 
     def read_references(self, part: _Part) -> None:
+        self.page.references = []  # the section is there, with a list or not
         for block in part.blocks:
             if isinstance(block, ListBlock) and "references" not in self.places:
                 for item in block.items:
@@ -1343,7 +1345,7 @@ def _valuation_rows(doc: Document) -> list[ValuationRow]:
 
 
 def _peers(doc: Document) -> list[Peer]:
-    return _present_page(doc).peers
+    return present(_present_page(doc).peers, "doc.page.peers")  # type: ignore[no-any-return]
 
 
 def _as_of_view(doc: Document) -> Any:
@@ -1367,7 +1369,7 @@ def _target_price_text(field: str, doc: Document) -> str:
 
 
 def _references_view(doc: Document) -> tuple[Link, ...]:
-    return tuple(_present_page(doc).references)
+    return tuple(present(_present_page(doc).references, "doc.page.references"))
 
 
 def _reference_line(link: Link) -> str:
@@ -1426,9 +1428,11 @@ def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
         score is not None and score.style is not None,
         score is not None and score.scale is not None,
         page.valuation is not None if "valuation" in places else page.valuation is None,
-        bool(page.peers) if "peers" not in places else True,
+        page.peers is not None,
+        "peers" in places or not page.peers,  # rows have a table to go to
         page.analysts is not None if "analysts" in places else page.analysts is None,
         page.target_price is not None if "target_price" in places else page.target_price is None,
-        bool(page.references) if "references" not in places else True,
+        page.references is not None,
+        "references" in places or not page.references,  # links have a list to go to
         page.disclaimer is not None,
     )

@@ -303,7 +303,7 @@ class _Writer:
             self.score(page.score)
         if page.valuation is not None:
             self.valuation(page.valuation)
-        if page.peers:
+        if page.peers is not None:
             self.peers(page.peers)
         if page.analysts is not None or page.target_price is not None:
             self.add(f"## {labels.institutional}", "")
@@ -311,7 +311,7 @@ class _Writer:
                 self.analysts(page.analysts)
             if page.target_price is not None:
                 self.targets(page.target_price)
-        if page.references:
+        if page.references is not None:
             self.add(f"## {labels.references}", "", *(f"- {link_text(link)}" for link in page.references), "")
         if page.disclaimer is not None:
             self.add("---", "", disclaimer_line(page.disclaimer))
@@ -509,5 +509,7 @@ def render_page(front_matter: FrontMatter | None, page: SymbolPage | None) -> st
     return "\n".join(lines)
 
 
-def render_text(front_matter: FrontMatter | None, page: SymbolPage | None, bom: bool) -> str:
-    return ("\ufeff" if bom else "") + render_page(front_matter, page)
+def render_text(front_matter: FrontMatter | None, page: SymbolPage | None, bom: bool, final_newline: bool) -> str:
+    """The whole text of a document written from its model: a byte order mark and a final newline when asked."""
+    text = render_page(front_matter, page)
+    return ("\ufeff" if bom else "") + text + ("\n" if final_newline and text else "")
