@@ -15,6 +15,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -197,3 +198,172 @@ def test_front_matter_symbol_alone_is_refused_at_dumps() -> None:
     doc.front_matter.symbol = "HLRX.US"
     with pytest.raises(sd.EditError, match=r"new warning: .*title: expected the symbol HLRX\.US"):
         sd.dumps(doc)
+
+
+# -- the defects issue 12 found from outside, one regression test each ---------------------------------
+
+
+def _example() -> sd.Document:
+    return sd.loads(own_pages()["example.md"])
+
+
+@pytest.mark.parametrize("field", ["peer name", "indicator name", "valuation metric", "analyst rating"])
+def test_a_line_break_in_a_row_text_is_refused_and_the_row_kept(field: str) -> None:
+    doc = _example()
+    assert doc.score is not None and doc.valuation is not None and doc.analysts is not None
+    target, name = {
+        "peer name": (doc.peers[0], "name"),
+        "indicator name": (doc.score.groups[2].indicators[0], "name"),
+        "valuation metric": (doc.valuation[0], "metric"),
+        "analyst rating": (doc.analysts.ratings[0], "rating"),
+    }[field]
+    before = getattr(target, name)
+    with pytest.raises(ValueError, match="line break at index 1, which a one-line field cannot hold"):
+        setattr(target, name, "X\n## Peer Comparison")
+    assert getattr(target, name) == before
+    assert sd.dumps(doc) == own_pages()["example.md"]
+
+
+@pytest.mark.parametrize(
+    ("place", "value"),
+    [
+        ("overview.description", "## Peer Comparison"),
+        ("overview.description", "```\ncode\n```"),
+        ("overview.description", "- a list\n> a quote\n| a | b |\n|---|---|"),
+        ("score.description", "**Note**: new"),
+        ("score.description", ""),
+        ("score.description", "Updated: 2020-01-01T00:00:00Z"),
+        ("score.style.name", "Val - ue"),
+        ("score.industry", "**Machinery** & [tools](x)"),
+        ("page.disclaimer", "Not advice, *really*"),
+        ("page.title", "# C# #"),
+    ],
+)
+@pytest.mark.parametrize("preserve", [True, False])
+def test_markdown_in_a_field_reads_back_as_given(place: str, value: str, preserve: bool) -> None:
+    doc = _example()
+    owner_path, name = place.rsplit(".", 1)
+    owner: Any = doc
+    for part in owner_path.split("."):
+        owner = getattr(owner, part)
+    setattr(owner, name, value)
+    again = reads_back(doc, preserve)
+    owner = again
+    for part in owner_path.split("."):
+        owner = getattr(owner, part)
+    assert getattr(owner, name) == value
+
+
+def test_four_spaces_of_code_are_refused_as_blanks_the_page_does_not_keep() -> None:
+    doc = _example()
+    assert doc.overview is not None
+    with pytest.raises(ValueError, match=r"Overview\.description: '    code' has blanks at the start or the end"):
+        doc.overview.description = "    code"
+
+
+@pytest.mark.parametrize("preserve", [True, False])
+def test_links_with_brackets_and_parentheses_read_back(preserve: bool) -> None:
+    doc = _example()
+    assert doc.page is not None and doc.page.references is not None and doc.front_matter is not None
+    doc.page.references[0] = sd.Link("https://x.example/a_(b))", (sd.Text("A]B [c]"),))
+    doc.front_matter.locales = (sd.LocaleLink("en", "https://x.example/q (1).md"), sd.LocaleLink("de", "a)b"))
+    again = reads_back(doc, preserve)
+    assert again.references[0].text == "A]B [c]" and again.references[0].url == "https://x.example/a_(b))"
+
+
+@pytest.mark.parametrize("preserve", [True, False])
+def test_front_matter_extra_keys_and_values_read_back_or_are_refused(preserve: bool) -> None:
+    import datetime as dt
+
+    doc = _example()
+    assert doc.front_matter is not None
+    doc.front_matter.extra["a: b"] = "x: y # z"
+    doc.front_matter.extra["day"] = dt.date(2026, 4, 16)
+    doc.front_matter.extra["tags"] = ["a", "b: c", 3]
+    doc.front_matter.extra["odd"] = "\x85\u2028\x7f"
+    reads_back(doc, preserve)
+    doc.front_matter.extra["object"] = object()
+    with pytest.raises(sd.EditError, match=r"FrontMatter\.extra\['object'\]: <object object at .*> cannot be written"):
+        sd.dumps(doc, preserve=preserve)
+
+
+@pytest.mark.parametrize(
+    ("edit", "gone"),
+    [
+        (lambda doc: setattr(doc.score, "industry", None), "**Industry**:"),
+        (lambda doc: setattr(doc.analysts, "as_of", None), "> As of"),
+    ],
+)
+def test_none_takes_the_fact_away_rather_than_writing_it_empty(edit: Edit, gone: str) -> None:
+    doc = _example()
+    edit(doc)
+    written = sd.dumps(doc)
+    assert gone not in written
+    reads_back(doc, preserve=True)
+
+
+def test_none_in_a_table_cell_is_written_as_the_tables_dash() -> None:
+    doc = _example()
+    assert doc.overview is not None
+    doc.overview.industry = None
+    assert "| Industry | - |" in sd.dumps(doc)
+    assert reads_back(doc, preserve=True).overview.industry is None  # type: ignore[union-attr]
+
+
+def test_a_peer_without_a_symbol_is_written_and_read_without_a_warning() -> None:
+    doc = _example()
+    doc.peers[0].symbol = None
+    doc.peers[1].symbol = None
+    doc.peers[1].name = "Tidewater (Marine)"
+    again = reads_back(doc, preserve=True)
+    assert again.peers[0].symbol is None and again.peers[1].name == "Tidewater (Marine)"
+    reads_back(doc, preserve=False)
+
+
+def test_a_page_built_without_references_keeps_its_disclaimer() -> None:
+    doc = sd.Document(
+        front_matter=sd.FrontMatter(type="Symbol", symbol="OLL.US"),
+        page=sd.SymbolPage(title="Orchid Lane Labs (OLL.US)", target_price=sd.TargetPrice(), disclaimer="Not advice."),
+    )
+    again = reads_back(doc, preserve=False)
+    assert again.disclaimer == "Not advice." and again.warnings == ()
+
+
+def test_multi_score_on_an_older_page_without_its_line_is_written_or_refused() -> None:
+    text = own_pages()["older_full.md"]
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("**Multi Score**")]
+    doc = sd.loads("".join(lines))
+    assert doc.score is not None
+    doc.score.multi_score = "A"
+    with pytest.raises(sd.EditError):
+        sd.dumps(doc)  # preserve: no line to write it on, and never silently dropped
+    assert reads_back(doc, preserve=False).score.multi_score == "A"  # type: ignore[union-attr]
+
+
+def test_an_indicator_edit_changes_only_its_own_text_in_the_chart() -> None:
+    text = own_pages()["example.md"]
+    odd = text.replace('"title": "Longbridge Financial Score - Harborlight Robotics Inc."', '"title": 5', 1)
+    odd = odd.replace(
+        '"rating": "C"\n        },\n        {\n          "name": "OCF YoY"',
+        '"rating": "Z"\n        },\n\n        {\n          "name": "OCF YoY"',
+        1,
+    )
+    doc = sd.loads(odd)
+    assert doc.score is not None
+    doc.score.group("Multi Score")["ROE"].value = Decimal("15.00")  # type: ignore[union-attr]
+    written = sd.dumps(doc)
+    changed = [(a, b) for a, b in zip(odd.splitlines(), written.splitlines(), strict=True) if a != b]
+    assert changed == [
+        ("| ROE | 14.26% | B |", "| ROE | 15.00% | B |"),
+        ('          "value": "14.26%",', '          "value": "15.00%",'),
+    ]
+
+
+def test_a_row_appended_to_a_cut_off_table_reads_back() -> None:
+    text = own_pages()["example.md"]
+    for cut in (text[: text.index("| Hold | 2 | 18% |")] + "| Hold | 2 | 18%", text[: text.index("| Hold |") + 18]):
+        doc = sd.loads(cut)
+        assert doc.analysts is not None
+        doc.analysts.ratings.append(sd.AnalystRating("Sell", 1, Decimal(9)))
+        again = reads_back(doc, preserve=True)
+        assert again.analysts is not None and [r.rating for r in again.analysts.ratings][-1] == "Sell"

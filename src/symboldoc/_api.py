@@ -43,6 +43,8 @@ def loads(text: str, *, strict: bool = False) -> Document:
     if front is not None:
         binder.front_matter(blocks[0])  # type: ignore[arg-type]
     page = read_page(blocks, front, charts, reporter, binder)
+    if blocks and (front is None or page is None):
+        binder.absent(blocks[0], front is None, page is None)  # a front matter or a page given later: refused
     doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))
     doc._bindings = binder.done(doc)
     return doc

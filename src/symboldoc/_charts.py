@@ -108,6 +108,76 @@ def decode_members(body: str) -> Any:
     )
 
 
+JsonPath = tuple["str | int", ...]
+
+
+def scalar_spans(body: str) -> dict[JsonPath, tuple[int, int]]:
+    """Where each scalar of the JSON ``body`` stands: its path (keys and indices) and its span in ``body``.
+
+    ``body`` is JSON that decodes.  Of a key given twice in one object, the
+    last stands (as :class:`JsonObject` assignment changes the last).  Read
+    with a stack of its own, not by recursion, so JSON as deep as the decoder
+    took is placed too.  An edit writes a changed scalar into its span, so
+    the rest of the text (its blank lines, its spacing) stays as written.
+    """
+    spans: dict[JsonPath, tuple[int, int]] = {}
+    # Each open container: whether it is an object, its path, and where its next value goes
+    # (an object's key once read, None while a key is awaited; an array's next index).
+    stack: list[list[Any]] = []
+    index, length = 0, len(body)
+    while index < length:
+        char = body[index]
+        if char in " \t\r\n,:":
+            index += 1
+            continue
+        if char in "]}":
+            stack.pop()
+            _advance(stack)
+            index += 1
+            continue
+        if stack and stack[-1][0] and stack[-1][2] is None:  # an object's key
+            end = _string_end(body, index)
+            stack[-1][2] = json.loads(body[index:end])
+            index = end
+            continue
+        path: JsonPath = (*stack[-1][1], stack[-1][2]) if stack else ()
+        if char in "{[":
+            stack.append([char == "{", path, None if char == "{" else 0])
+            index += 1
+            continue
+        end = _string_end(body, index) if char == '"' else _scalar_end(body, index)
+        spans[path] = (index, end)
+        _advance(stack)
+        index = end
+    return spans
+
+
+def _advance(stack: list[list[Any]]) -> None:
+    """The value of the innermost open container is done: it now awaits its next key, or its next index."""
+    if stack:
+        frame = stack[-1]
+        frame[2] = None if frame[0] else frame[2] + 1
+
+
+def _string_end(body: str, start: int) -> int:
+    index = start + 1
+    while True:
+        char = body[index]
+        if char == "\\":
+            index += 2
+        elif char == '"':
+            return index + 1
+        else:
+            index += 1
+
+
+def _scalar_end(body: str, start: int) -> int:
+    index = start
+    while index < len(body) and body[index] not in " \t\r\n,]}":
+        index += 1
+    return index
+
+
 def _decode(body: str) -> tuple[Any, list[str]]:
     """The decoded JSON of ``body``, and the keys given twice in one object (in the order found)."""
     duplicates: list[str] = []

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
-from ._charts import decode_members
+from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
 from ._problems import EditError, Problem
 from ._render import FRONT_MATTER_KEYS, chart_json, front_matter_entry
@@ -162,6 +162,11 @@ class Binder:
         detail = ("dumps(doc, preserve=False) writes the page from the model",)
         self.add(anchor, view, _refuse_edit, detail, what, identity=identity)  # bound to the anchor to name a line
 
+    def absent(self, anchor: Block, front_matter: bool, page: bool) -> None:
+        """The document has no front matter (or no typed page): one given to it has no place in the text."""
+        view = functools.partial(_absent_view, front_matter, page)
+        self.structure(anchor, view, "a front matter or typed page the text does not have")
+
     # -- spans of text -----------------------------------------------------------------
 
     def places(
@@ -238,17 +243,24 @@ class Binder:
 
     # -- the chart ------------------------------------------------------------------------------
 
-    def chart(self, block: Block, view: View, update: Callable[[Any, Any], Any], what: str) -> None:
+    def chart(self, block: Block, view: View, update: Callable[[Any, Any, Any], Any], what: str) -> None:
         """A ``chart-data`` block whose JSON repeats facts of the model (``view`` gives a pair, as for :meth:`rows`).
 
-        The JSON is written again with the pages' two-space indent; a chart
-        written that way to begin with (every chart seen) changes only on the
-        lines of the changed facts.
+        ``update(data, now, original)`` gives the decoded JSON with the facts
+        that changed, and those facts as ``(path, value)`` pairs (None when
+        the JSON's shape changed, an indicator added, say).  A changed fact is
+        written into its own place in the JSON text, and nothing else
+        changes; a changed shape writes the JSON again with the pages'
+        two-space indent.
         """
         self.add(block, view, _render_chart, (update,), what, identity=True)
 
 
 # -- what the bindings do: views and renders, module-level so a binding holds no closure -----
+
+
+def _absent_view(front_matter: bool, page: bool, doc: Document) -> tuple[bool, bool]:
+    return front_matter and doc.front_matter is not None, page and doc.page is not None
 
 
 def _refuse_edit(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
@@ -383,9 +395,19 @@ def _render_chart(params: tuple[Any, ...], block: Block, original: Any, now: Any
     lines = split_lines(block.source)
     ending = line_ending(lines[0]) or "\n"
     closing = lines[-1] if block.closed and len(lines) > 1 else ""
-    updated = update(decode_members(block.body), now)
-    body = chart_json(updated).replace("\n", ending) + ending
-    return lines[0] + body + closing
+    body = block.body
+    updated, changes = update(decode_members(body), now, original)
+    if changes is not None:
+        if not changes:
+            return block.source
+        spans = scalar_spans(body)
+        if all(path in spans and not isinstance(value, (dict, list)) for path, value in changes):
+            # Each changed fact written into its own span: the rest of the JSON stays as written.
+            placed = sorted(((spans[path], value) for path, value in changes), key=lambda item: item[0], reverse=True)
+            for (start, end), value in placed:
+                body = body[:start] + chart_json(value) + body[end:]
+            return lines[0] + body + closing
+    return lines[0] + chart_json(updated).replace("\n", ending) + ending + closing
 
 
 def _frozen(value: Any) -> Any:

@@ -35,7 +35,7 @@ from ._blocks import (
     Table,
     ThematicBreak,
 )
-from ._charts import RadarOutline, Spoke, spoke_value
+from ._charts import JsonPath, RadarOutline, Spoke, spoke_value
 from ._edit import Binder, present
 from ._escape import (
     cell_plain,
@@ -168,6 +168,8 @@ class _PageReader:
         }
         # Which parts of the page have a place in the text, for the structure guard.
         self.places: set[str] = set()
+        # Which of the page's optional facts have a place in the text (see _UNPLACED); the rest are guarded.
+        self.placed: set[str] = set()
         self.sections_read: set[str] = set()
         self.page = SymbolPage()
         # Where each indicator group was read from, for the checks across sections.
@@ -229,6 +231,8 @@ class _PageReader:
         places = frozenset(self.places)
         self.bind.structure(anchor, functools.partial(_shape, places), "the sections of the page")
         self.bind.structure(anchor, _groups_view, "the indicator groups", identity=True)
+        unplaced = tuple(name for name in _UNPLACED if name not in self.placed)
+        self.bind.structure(anchor, functools.partial(_unplaced_view, unplaced), "facts the page has no line for")
         return page
 
     def read_languages(self, block: Block) -> bool:
@@ -309,6 +313,7 @@ class _PageReader:
             self.places.add("description")
             if len(paragraphs) == 1:
                 self.bind.whole(paragraphs[0], _description_view, _description_lines, "doc.overview.description")
+                self.placed.add("overview.description")
             else:
                 self.bind.guard(paragraphs[0], _description_view, "doc.overview.description")
         for block in part.blocks:
@@ -358,6 +363,7 @@ class _PageReader:
             (labels.website, _website_text, found.get(labels.website)),
         ]
         self.bind.keyed(table, fields, "the overview table")
+        self.placed.update(("overview.industry", "overview.exchange", "overview.website"))
 
     # -- Key Drivers -----------------------------------------------------------
 
@@ -390,6 +396,7 @@ class _PageReader:
             piece = _Piece(heading, after, _after_last(heading.source, ":"))
             heading_grade = self.value(piece, read_grade, "score heading", "a grade A to E")
             self.bind.places(heading, _grade_spans, (), _score_grade_view, "doc.score.grade")
+            self.placed.add("score.grade")
         self.score_heading_grade = (heading, heading_grade) if colon else None
         category: str | None = None
         group: IndicatorGroup | None = None
@@ -404,6 +411,7 @@ class _PageReader:
                     _put(score, "industry", rest)
                     write = functools.partial(_industry_lines, labels)
                     self.bind.whole(block, _score_industry_view, write, "doc.score.industry")
+                    self.placed.add("score.industry")
                 elif label in labels.score_categories or label == labels.multi_score:
                     category = label
                     if label == labels.multi_score:
@@ -413,6 +421,7 @@ class _PageReader:
                         label_pattern = _bold_label(labels.multi_score)
                         view = _multi_score_view
                         self.bind.places(block, _after, (label_pattern,), view, "doc.score.multi_score")
+                        self.placed.add("score._multi_score")
                 else:
                     self.unexpected(block, "score section")
             elif isinstance(block, ListBlock):
@@ -473,6 +482,7 @@ class _PageReader:
         _put(score, "description", "\n".join(description) if description else None)
         write = functools.partial(_note_lines, self.labels)
         self.bind.whole(quote, _score_note_view, write, "doc.score.description, .updated")
+        self.placed.update(("score.description", "score.updated"))
 
     def read_classifications(self, block: ListBlock, score: Score) -> None:
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
@@ -507,6 +517,7 @@ class _PageReader:
         _put(score, "value", self.value(value, read_number, "score", "a number"))
         args = (_overall(self.labels.overall), ("grade", "value"))
         self.bind.places(block, _group_spans, args, _overall_view, "doc.score.grade, .value")
+        self.placed.update(("score.grade", "score.value"))
 
     def read_score_table(self, table: Table, score: Score) -> None:
         labels = self.labels
@@ -535,6 +546,7 @@ class _PageReader:
             (labels.industry_average, _score_average, found.get(labels.industry_average)),
         ]
         self.bind.keyed(table, fields, "the score table")
+        self.placed.update(("score.industry_rank", "score.industry_median", "score.industry_average"))
 
     def read_group_heading(self, heading: Heading, category: str | None) -> IndicatorGroup | None:
         """``#### Style Score Score: `` (current) or ``#### Profit Score: A`` (older)."""
@@ -575,6 +587,7 @@ class _PageReader:
         """The radar chart repeats the groups: its title and each dimension named like a group."""
         view = functools.partial(_chart_view, frozenset(name for name, _, _ in chart.dimensions))
         self.bind.chart(block, view, _chart_update, "the chart-data block")
+        self.placed.add("score.chart_title")
 
     # -- Valuation Analysis -----------------------------------------------------------
 
@@ -690,6 +703,7 @@ class _PageReader:
                 _put(analysts, "as_of", self.value(piece, read_datetime, "analysts", "a datetime"))
                 write = functools.partial(_as_of_lines, labels.as_of)
                 self.bind.whole(block, _as_of_view, write, "doc.analysts.as_of")
+                self.placed.add("analysts.as_of")
                 return
         elif isinstance(block, Paragraph):
             label, rest = labelled(block.text)
@@ -698,6 +712,7 @@ class _PageReader:
                 _put(analysts, "total", self.value(piece, read_count, "analysts", "a whole number"))
                 args = (_bold_value(labels.total_analysts), ("v",))
                 self.bind.places(block, _group_spans, args, _total_view, "doc.analysts.total")
+                self.placed.add("analysts.total")
                 return
         elif isinstance(block, Table) and block.header[:1] == (labels.rating,) and "ratings" not in self.places:
             self.places.add("ratings")
@@ -741,6 +756,7 @@ class _PageReader:
             (label, functools.partial(_target_price_text, field), found.get(field)) for label, field in fields.items()
         ]
         self.bind.keyed(table, bound, "doc.target_price")
+        self.placed.update(("target_price.current", "target_price.highest", "target_price.lowest"))
 
     # -- References and the disclaimer -----------------------------------------------------------
 
@@ -1310,34 +1326,70 @@ def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[tuple[Any, 
     return (groups, indicators), shown
 
 
-def _chart_update(data: Any, now: Any) -> Any:
-    """The chart JSON ``data`` with the title and the groups of ``now`` (a :func:`_chart_view`).
+def _chart_update(data: Any, now: Any, original: Any) -> tuple[Any, list[tuple[JsonPath, Any]] | None]:
+    """The chart JSON ``data`` with what changed in the title and the groups since the page was read.
 
-    Members are set in place, so what the model does not hold (another key
-    of an indicator, a key given twice) stays as it was; a group whose
-    number of indicators changed gets its list written anew.
+    ``now`` is a :func:`_chart_view`; ``original`` the one taken when the page
+    was read (``Binder.done``: the shape, the objects, the values).  Only a
+    fact that changed is set: the title, a group's grade, the keys of an
+    indicator that was assigned to (or replaced); an odd value elsewhere in
+    the chart stays as written.  Also the changes as ``(path, value)`` pairs,
+    or None when a group's indicators were added, removed or reordered (the
+    list is then written anew).
     """
     groups, title = now[0][0], now[1][0]
-    data["title"] = title
-    by_name = {group.name: radar_dimension(group) for group in groups}
+    shape, objects, shown = original
+    read_groups, read_indicators = objects[: shape[0]], objects[shape[0] :]
+    grades = {id(group): shown[2 + 2 * number] for number, group in enumerate(read_groups)}
+    first = 1 + 2 * len(read_groups)  # where the indicators' edit counts start in what was shown
+    edits = {id(indicator): shown[first + number] for number, indicator in enumerate(read_indicators)}
+    order = {id(indicator): number for number, indicator in enumerate(read_indicators)}
+    changes: list[tuple[JsonPath, Any]] | None = []
+    if title != shown[0]:
+        data["title"] = title
+        changes = _noted(changes, ("title",), title)
+    by_name = {group.name: group for group in groups}
     dimensions = data.get("dimensions") if isinstance(data, dict) else None
-    for dimension in dimensions if isinstance(dimensions, list) else ():
-        if isinstance(dimension, dict) and isinstance(dimension.get("name"), str) and dimension["name"] in by_name:
-            new = by_name[dimension["name"]]
+    for place, dimension in enumerate(dimensions if isinstance(dimensions, list) else ()):
+        name = dimension.get("name") if isinstance(dimension, dict) else None
+        if not isinstance(name, str) or name not in by_name:
+            continue
+        group = by_name[name]
+        new = radar_dimension(group)
+        if grades.get(id(group), _NOT_READ) != group.grade:
             dimension["grade"] = new["grade"]
-            old = dimension.get("indicators")
-            if (
-                not isinstance(old, list)
-                or len(old) != len(new["indicators"])
-                or not all(isinstance(i, dict) for i in old)
-            ):
-                dimension["indicators"] = new["indicators"]
-                continue
-            for written, indicator in zip(old, new["indicators"], strict=True):
-                for key, value in indicator.items():
-                    if written.get(key) != value or type(written.get(key)) is not type(value):
-                        written[key] = value
-    return data
+            changes = _noted(changes, ("dimensions", place, "grade"), new["grade"])
+        written = dimension.get("indicators")
+        known = [order.get(id(indicator)) for indicator in group.indicators]
+        in_place = (
+            isinstance(written, list)
+            and len(written) == len(new["indicators"])
+            and all(isinstance(item, dict) for item in written)
+            and all(earlier < later for earlier, later in itertools.pairwise(n for n in known if n is not None))
+        )
+        if not in_place or not isinstance(written, list):
+            dimension["indicators"] = new["indicators"]
+            changes = None
+            continue
+        pairs = zip(group.indicators, written, new["indicators"], strict=True)
+        for number, (indicator, item, fresh) in enumerate(pairs):
+            if edits.get(id(indicator), _NOT_READ) == indicator._edits:
+                continue  # as it was read: the chart keeps what it says, odd or not
+            for key, value in fresh.items():
+                if item.get(key) != value or type(item.get(key)) is not type(value):
+                    item[key] = value
+                    changes = _noted(changes, ("dimensions", place, "indicators", number, key), value)
+    return data, changes
+
+
+#: Stands for "no such object when the page was read": compares unequal to any value.
+_NOT_READ = object()
+
+
+def _noted(changes: list[tuple[JsonPath, Any]] | None, path: JsonPath, value: Any) -> list[tuple[JsonPath, Any]] | None:
+    if changes is not None:
+        changes.append((path, value))
+    return changes
 
 
 def _valuation_rows(doc: Document) -> list[ValuationRow]:
@@ -1412,6 +1464,42 @@ def _groups_view(doc: Document) -> tuple[tuple[tuple[IndicatorGroup, ...]], tupl
     """The indicator group objects (compared by identity: a group replaced by another needs the page written anew)."""
     score = _present_page(doc).score
     return (tuple(score.groups) if score is not None else (),), ()
+
+
+#: The page's optional facts that have a line or a cell of their own, when the page shows them at all.  A
+#: fact the page read has no place for is guarded: a value given to it needs the page written from the model.
+_UNPLACED = (
+    "overview.description",
+    "overview.industry",
+    "overview.exchange",
+    "overview.website",
+    "score.grade",
+    "score.value",
+    "score.description",
+    "score.updated",
+    "score.industry",
+    "score.industry_rank",
+    "score.industry_median",
+    "score.industry_average",
+    "score._multi_score",  # the grade kept by the score itself; a Multi Score group's grade is bound by its heading
+    "score.chart_title",
+    "analysts.as_of",
+    "analysts.total",
+    "target_price.current",
+    "target_price.highest",
+    "target_price.lowest",
+)
+
+
+def _unplaced_view(names: tuple[str, ...], doc: Document) -> tuple[Any, ...]:
+    """The values of the facts the page has no place for (a section the page lacks is the shape's to guard)."""
+    page = _present_page(doc)
+    values = []
+    for name in names:
+        section, _, field = name.partition(".")
+        part = getattr(page, section)
+        values.append(None if part is None else getattr(part, field))
+    return tuple(values)
 
 
 def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
