@@ -212,3 +212,12 @@ def test_front_matter_links_follow_the_link_rule() -> None:
     assert [link.url for link in doc.front_matter.locales] == ["https://x.example/a&b_c"]
     assert [link.url for link in doc.front_matter.extra["other"]] == ["https://y.example/a&b"]
     assert symboldoc.dumps(doc) == text
+
+
+@pytest.mark.parametrize("line", ["'': 1", '"": null', "'': \"x\""])
+def test_an_empty_quoted_key_reads(line: str) -> None:
+    """An empty key made ``loads`` raise IndexError (found by the write-truth strategies, issue 12)."""
+    text = f"---\n{line}\n---\n"
+    doc = symboldoc.loads(text)
+    assert doc.front_matter is not None and "" in doc.front_matter.extra
+    assert symboldoc.dumps(doc) == text and doc.warnings == ()

@@ -252,7 +252,7 @@ def _plain_quoted(group: list[str], key: str | None) -> str | None:
     A double-quoted YAML scalar with no backslash and no other quote is its
     text as it stands, so this reads exactly what YAML would.
     """
-    if key is None or len(group) != 1 or key[0] in "'\"":
+    if not key or len(group) != 1 or key[0] in "'\"":  # an empty key ('': 1) is YAML's to read
         return None
     value = line_content(group[0]).partition(":")[2].strip(" \t")
     if len(value) < 2 or value[0] != '"' or value[-1] != '"':
