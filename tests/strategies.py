@@ -170,9 +170,13 @@ def symbol_pages(draw: Any, older: bool = False, symbol: str | None = None) -> s
     )
 
 
+#: Any text, control characters and line breaks included: what a front matter string (YAML) holds.
+any_texts = st.text(max_size=12)
+
+
 @st.composite
 def front_matters(draw: Any, symbol: str, older: bool) -> sd.FrontMatter:
-    texts = st.none() | st.text(_characters, max_size=12)
+    texts = st.none() | any_texts
     return sd.FrontMatter(
         title=draw(texts),
         type="quote" if older else "Symbol",
@@ -198,4 +202,16 @@ def documents(draw: Any) -> sd.Document:
     )
 
 
-__all__ = ["documents", "markdown_texts", "plain_texts", "symbol_pages"]
+__all__ = [
+    "any_texts",
+    "datetimes",
+    "documents",
+    "links",
+    "markdown_texts",
+    "nonempty_texts",
+    "plain_texts",
+    "ranks",
+    "symbol_pages",
+    "symbols",
+    "urls",
+]

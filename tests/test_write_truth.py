@@ -23,10 +23,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import symboldoc as sd
+from symboldoc._render import FRONT_MATTER_KEYS
 from symboldoc._symbols import TITLE_SYMBOL
 
 from .pages import own_pages
-from .strategies import documents, markdown_texts, nonempty_texts, plain_texts
+from .strategies import (
+    any_texts,
+    documents,
+    links,
+    markdown_texts,
+    nonempty_texts,
+    plain_texts,
+    ranks,
+    symbols,
+    urls,
+)
+from .strategies import (
+    datetimes as times,
+)
 
 EXAMPLES = int(os.environ.get("WRITE_TRUTH_EXAMPLES", "150"))
 
@@ -138,7 +152,66 @@ def _edits() -> st.SearchStrategy[Edit]:
             lambda doc: [i for g in (doc.score.groups if doc.score else []) for i in g.indicators], "name", plain_texts
         ),
         item(lambda doc: [i for g in (doc.score.groups if doc.score else []) for i in g.indicators], "value", decimals),
+        # The front matter: any text YAML holds (its type and symbol change what the page is: see change_symbol).
+        field(lambda doc: doc.front_matter, "title", st.none() | any_texts),
+        field(lambda doc: doc.front_matter, "name", st.none() | any_texts),
+        field(lambda doc: doc.front_matter, "industry", st.none() | any_texts),
+        field(lambda doc: doc.front_matter, "url", st.none() | urls),
+        field(lambda doc: doc.front_matter, "locale", st.none() | st.sampled_from(["en", "zh-CN", "zh-HK"])),
+        field(lambda doc: doc.front_matter, "datetime", times),
+        field(lambda doc: doc.front_matter, "locales", st.lists(st.builds(sd.LocaleLink, any_texts, urls), max_size=3)),
+        st.tuples(any_texts.filter(_extra_key), st.one_of(any_texts, st.integers(), decimals, st.booleans())).map(
+            _extra_edit
+        ),
+        symbols.map(_symbol_edit),
+        # More of the page.
+        field(lambda doc: doc.page, "supported_languages", st.lists(links, max_size=3)),
+        field(lambda doc: doc.page, "references", st.lists(links, max_size=3)),
+        field(lambda doc: doc.page, "key_drivers", st.lists(nonempty_texts, max_size=3)),
+        field(lambda doc: doc.overview, "website", st.none() | links),
+        field(lambda doc: doc.score, "updated", times),
+        field(lambda doc: doc.score, "industry_rank", ranks),
+        field(lambda doc: doc.score, "industry_median", grades),
+        field(lambda doc: doc.score, "industry_average", grades),
+        field(_current_score, "chart_title", plain_texts),  # the older layout has no chart
+        field(lambda doc: doc.score and doc.score.scale, "name", nonempty_texts),
+        field(lambda doc: doc.target_price, "current", decimals),
+        field(lambda doc: doc.target_price, "lowest", decimals),
+        item(lambda doc: doc.score.groups if doc.score else [], "grade", grades),
+        item(lambda doc: doc.peers, "rank", st.integers(0, 120)),
+        item(lambda doc: doc.peers, "symbol", st.none() | symbols),
+        item(lambda doc: doc.peers, "profit", grades),
+        item(lambda doc: doc.valuation.rows if doc.valuation else [], "current", decimals),
+        item(lambda doc: doc.valuation.rows if doc.valuation else [], "industry_rank", ranks),
+        item(lambda doc: doc.analysts.ratings if doc.analysts else [], "count", st.none() | st.integers(0, 99)),
+        item(lambda doc: doc.analysts.ratings if doc.analysts else [], "percentage", decimals),
     )
+
+
+def _current_score(doc: sd.Document) -> sd.Score | None:
+    return doc.score if doc.front_matter is not None and doc.front_matter.type != "quote" else None
+
+
+def _extra_key(key: str) -> bool:
+    return key not in FRONT_MATTER_KEYS
+
+
+def _extra_edit(pair: tuple[str, Any]) -> Edit:
+    def apply(doc: sd.Document) -> None:
+        if doc.front_matter is not None:
+            doc.front_matter.extra[pair[0]] = pair[1]
+
+    apply.__qualname__ = f"set extra[{pair[0]!r}] = {pair[1]!r}"
+    return apply
+
+
+def _symbol_edit(symbol: sd.Symbol) -> Edit:
+    def apply(doc: sd.Document) -> None:
+        if doc.symbol is not None:
+            doc.change_symbol(symbol)
+
+    apply.__qualname__ = f"change_symbol({symbol!r})"
+    return apply
 
 
 def _item_edit(collection: Callable[[sd.Document], list[Any]], name: str, index: int, value: Any) -> Edit:

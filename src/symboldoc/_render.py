@@ -204,7 +204,9 @@ def front_matter_entry(key: str, value: Any) -> list[str]:
 
 def _reads_as(lines: list[str], key: str, value: Any) -> bool:
     read = entry_read([line + "\n" for line in lines])
-    return read is not None and read[0] == key and type(read[1]) is type(value) and read[1] == value
+    if read is None or read[0] != key or read[1] != value:
+        return False
+    return type(read[1]) is type(value) or (isinstance(read[1], Decimal) and isinstance(value, Decimal))
 
 
 def _short(value: Any) -> str:
@@ -246,8 +248,11 @@ def yaml_scalar(value: Any) -> str:
         return value.text
     if isinstance(value, bool) or value is None:
         return {True: "true", False: "false", None: "null"}[value]
-    if isinstance(value, (int, Decimal)):
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, Decimal):  # as a YAML float, which the front matter reads as a Decimal again
+        text = format(value, "f") if value.is_finite() else str(value)
+        return text if "." in text or not value.is_finite() else text + ".0"
     text = (
         chart_json(value).replace("\n", " ")
         if isinstance(value, (list, dict))
