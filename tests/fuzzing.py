@@ -57,7 +57,7 @@ TOKENS: tuple[str, ...] = (
     "!!binary aGk=", "!!set {a, b}", "!!omap [{a: 1}]", "!!pairs [{a: 1}, {a: 2}]", "!!python/object/apply:os.system",
     "!!float", "!!timestamp 2001-12-14", ".nan", ".inf", "-.inf", "&a [1]", "*a", "{? [1, 2] : x}", "{1: a, '1': b}",
     "[" * 70 + "]" * 70, "'", '"', "key: value\n", 'type: "Symbol"\n', 'type: "quote"\n', "datetime: ",
-    "locales:\n  - [en](https://x.example)\n",
+    "locales:\n  - [en](https://x.example)\n", "'': 1\n", '"": x\n', "'':", '"a: b": c\n', "? a\n",
     # chart JSON
     '"title": "x", "title": "y", ', '"rating": "A", "rating": "B"', '"value": "1%", "value": 2', '{"a": 1, "a": 2}',
     '"dimensions": [], ', "[[[[[[[[[[", "]]]]]]]]]]", "{", "}",
