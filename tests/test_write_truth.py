@@ -51,8 +51,8 @@ def reads_back(doc: sd.Document, preserve: bool) -> sd.Document:
     again = sd.loads(text)
     assert again.front_matter == doc.front_matter
     assert again.page == doc.page
-    before = Counter(re.sub("[0-9]+", "#", problem.message) for problem in doc.warnings)
-    after = Counter(re.sub("[0-9]+", "#", problem.message) for problem in again.warnings)
+    before = Counter(re.sub("[0-9]+", "#", f"{problem.construct}: {problem.expected}") for problem in doc.warnings)
+    after = Counter(re.sub("[0-9]+", "#", f"{problem.construct}: {problem.expected}") for problem in again.warnings)
     assert not after - before, [str(problem) for problem in again.warnings]
     return again
 
@@ -440,3 +440,141 @@ def test_a_row_appended_to_a_cut_off_table_reads_back() -> None:
         doc.analysts.ratings.append(sd.AnalystRating("Sell", 1, Decimal(9)))
         again = reads_back(doc, preserve=True)
         assert again.analysts is not None and [r.rating for r in again.analysts.ratings][-1] == "Sell"
+
+
+# -- what an adversarial review found in the first version, one regression test each -----------------
+
+EXAMPLE = own_pages()["example.md"]
+OLDER = own_pages()["older_full.md"]
+
+
+def test_ratings_added_where_the_page_has_no_table_for_them_are_refused_not_dropped() -> None:
+    table = "| Rating | Count | Percentage |\n|--------|-------|-----------| \n| Buy | 7 | 64% |\n"
+    table += "| Overweight | 2 | 18% |\n| Hold | 2 | 18% |\n"
+    doc = sd.loads(EXAMPLE.replace(table, ""))
+    assert doc.analysts is not None
+    doc.analysts.ratings.append(sd.AnalystRating("Buy", 3, Decimal(50)))
+    with pytest.raises(sd.EditError, match="preserve=False"):
+        sd.dumps(doc)
+    reads_back(doc, preserve=False)
+
+
+def test_indicators_added_to_a_group_without_a_table_are_refused_not_dropped() -> None:
+    table = "#### Revenue Score:\n\n| Indicator | Value | Rating |\n|-----------|-------|--------|\n"
+    start = OLDER.index(table)
+    end = OLDER.index("\n\n", start + len(table)) + 1
+    doc = sd.loads(OLDER[:start] + "#### Revenue Score:\n" + OLDER[end:])
+    group = doc.score.group("Revenue Score")  # type: ignore[union-attr]
+    assert group is not None and group.indicators == []
+    group.indicators.append(sd.Indicator("Revenue", Decimal(5)))
+    with pytest.raises(sd.EditError, match="preserve=False"):
+        sd.dumps(doc)
+
+
+def test_no_digit_is_rounded_away_past_the_decimal_context() -> None:
+    doc = sd.loads(EXAMPLE.replace("| Current Price | 42.18 |", "| Current Price | 1.00T |"))
+    assert doc.target_price is not None
+    exact = Decimal("1000000000000.000000000000000001")
+    doc.target_price.current = exact
+    assert doc.target_price.current.text == "1.000000000000000000000000000001T"  # type: ignore[union-attr]
+    again = reads_back(doc, preserve=True)
+    assert Decimal(again.target_price.current) == exact  # type: ignore[union-attr, arg-type]
+
+
+def test_a_number_or_rank_whose_text_says_otherwise_is_refused() -> None:
+    doc = _example()
+    assert doc.target_price is not None and doc.score is not None
+    with pytest.raises(ValueError, match=r"TargetPrice\.highest: expected a Number whose text '58\.00' reads as"):
+        doc.target_price.highest = sd.Number(Decimal("99"), "58.00")
+    with pytest.raises(ValueError, match=r"Score\.industry_rank: expected a Rank whose text '7 / 41' reads as"):
+        doc.score.industry_rank = sd.Rank(1, 41, "7 / 41")
+    doc.target_price.highest = sd.Number(Decimal("58.0"), "58.00")  # the same amount: taken
+    assert sd.dumps(doc) == EXAMPLE
+
+
+def test_a_front_matter_value_of_another_type_is_written_even_when_equal() -> None:
+    text = EXAMPLE.replace('datetime: "', 'flag: 1\ndatetime: "', 1)
+    doc = sd.loads(text)
+    assert doc.front_matter is not None
+    doc.front_matter.extra["flag"] = True
+    written = sd.dumps(doc)
+    assert "flag: true\n" in written and sd.loads(written).front_matter.extra["flag"] is True  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Industry | [](https://x.example) |\n",
+        "| Exchange | ![](logo.png) |\n",
+        "| Industry | \xa0 |\n",
+        "| Website | [site](<https://a.example/&#10;b>) |\n",
+        "| Website | \x00 |\n",
+    ],
+)
+def test_reading_writes_nothing_so_it_cannot_fail_on_what_cannot_be_written(row: str) -> None:
+    text = "# A (A.US)\n\n## Company Overview\n\n| Item | Detail |\n|---|---|\n" + row
+    doc = sd.loads(text)
+    assert sd.dumps(doc) == text
+    with pytest.raises(sd.SymbolDocError):  # cut off: no disclaimer
+        sd.loads(text, strict=True)
+
+
+def test_a_nan_in_the_front_matter_does_not_stop_edits() -> None:
+    for value in (".nan", "!!float sNaN"):
+        doc = sd.loads(EXAMPLE.replace('datetime: "', f'x: {value}\ndatetime: "', 1))
+        assert doc.score is not None
+        doc.score.grade = "A"
+        assert "Overall: A" in sd.dumps(doc)
+        sd.dumps(doc, preserve=False)
+
+
+def test_key_drivers_are_checked_where_they_are_written() -> None:
+    doc = _example()
+    assert doc.page is not None
+    doc.page.key_drivers.append(None)  # type: ignore[arg-type]
+    with pytest.raises(sd.EditError, match=r"SymbolPage\.key_drivers\[0\]: expected a str, got None"):
+        sd.dumps(doc, preserve=False)
+    doc.page.key_drivers[0] = " margins"
+    with pytest.raises(sd.EditError, match=r"SymbolPage\.key_drivers\[0\]: ' margins' has blanks"):
+        sd.dumps(doc, preserve=False)
+
+
+def test_an_empty_text_and_a_dash_are_different_texts() -> None:
+    doc = sd.loads(EXAMPLE.replace("| PE (TTM) | 33.75", "| - | 33.75"))
+    assert doc.valuation is not None and doc.valuation[0].metric == "-"
+    doc.valuation[0].metric = ""
+    assert reads_back(doc, preserve=True).valuation[0].metric == ""  # type: ignore[union-attr]
+
+
+def test_a_title_with_a_symbol_inside_it_is_plain_text() -> None:
+    doc = _example()
+    assert doc.page is not None
+    doc.page.title = "Harborlight (HLRX.US) Robotics"
+    assert reads_back(doc, preserve=True).symbol == "HLRB.US"
+
+
+def test_a_description_line_that_would_make_a_table_is_escaped() -> None:
+    doc = _example()
+    assert doc.overview is not None
+    doc.overview.description = "a | b\n--- | ---"
+    assert reads_back(doc, preserve=True).overview.description == "a | b\n--- | ---"  # type: ignore[union-attr]
+
+
+def test_an_edit_keeps_the_unread_cells_of_its_row() -> None:
+    text = EXAMPLE.replace("| ROE | 14.26% | B |", "| ROE | 14.26 pct | B |")
+    doc = sd.loads(text)
+    assert doc.score is not None
+    doc.score.group("Multi Score")["ROE"].rating = "A"  # type: ignore[union-attr]
+    written = sd.dumps(doc)
+    assert "| ROE | 14.26 pct | A |" in written
+    changed = [(a, b) for a, b in zip(text.splitlines(), written.splitlines(), strict=True) if a != b]
+    assert len(changed) == 2 and '"rating": "A"' in changed[1][1]  # the chart's value "14.26%" stays
+    reads_back(doc, preserve=True)
+
+
+def test_an_extra_key_that_yaml_would_join_to_the_entry_before_is_quoted() -> None:
+    doc = _example()
+    assert doc.front_matter is not None
+    doc.front_matter.extra["-"] = "x"
+    doc.front_matter.extra["? a"] = "y"
+    assert reads_back(doc, preserve=True).front_matter.extra == {"-": "x", "? a": "y"}  # type: ignore[union-attr]

@@ -31,7 +31,7 @@ from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
 from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
 from ._problems import EditError, Problem
-from ._render import FRONT_MATTER_KEYS, chart_json, front_matter_entry
+from ._render import FRONT_MATTER_KEYS, NoValue, chart_json, front_matter_entry
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
 
@@ -221,13 +221,24 @@ class Binder:
         view = functools.partial(_rows_view, items, fields)
         self.add(table, view, _render_rows, (objects, lines_at, cells), what, identity=True)
 
-    def keyed(self, table: Table, fields: Sequence[tuple[str, View, tuple[int, int] | None]], what: str) -> None:
-        """A table of label, value rows: each field is shown in a cell (its line and column), or has no row yet."""
-        labels = tuple(label for label, _, _ in fields)
-        getters = tuple(get for _, get, _ in fields)
-        places = tuple(None if place is None else (place[0] - table.line, place[1]) for _, _, place in fields)
+    def keyed(
+        self,
+        table: Table,
+        fields: Sequence[tuple[str, View, tuple[int, int] | None, Callable[[Any], str] | None]],
+        what: str,
+    ) -> None:
+        """A table of label, value rows: each field is shown in a cell (its line and column), or has no row yet.
+
+        Each field's view gives its value; its writer gives the cell's text
+        (the value is the text when there is no writer), only when something
+        changed, so reading a page writes nothing.
+        """
+        labels = tuple(field[0] for field in fields)
+        getters = tuple(field[1] for field in fields)
+        places = tuple(None if field[2] is None else (field[2][0] - table.line, field[2][1]) for field in fields)
+        writers = tuple(field[3] for field in fields)
         view = functools.partial(_keyed_view, getters)
-        self.add(table, view, _render_keyed, (labels, places), what)
+        self.add(table, view, _render_keyed, (labels, places, writers), what)
 
     # -- lists ---------------------------------------------------------------------------------
 
@@ -315,27 +326,33 @@ def _render_rows(params: tuple[Any, ...], table: Block, original: Any, now: Any)
     return _join(out, style.ending, lines[-1])
 
 
-def _keyed_view(getters: tuple[View, ...], doc: Document) -> tuple[str | None, ...]:
+def _keyed_view(getters: tuple[View, ...], doc: Document) -> tuple[Any, ...]:
     return tuple(get(doc) for get in getters)
 
 
 def _render_keyed(params: tuple[Any, ...], table: Block, original: Any, now: Any) -> str:
-    labels, places = params
+    labels, places, writers = params
     assert isinstance(table, Table)
     style = _RowStyle.of(table)
     lines = split_lines(table.source)
     rows = table.all_rows
     out = list(lines)
-    for label, place, new in zip(labels, places, now, strict=True):
+    for label, place, value, write in zip(labels, places, now, writers, strict=True):
+        new = value if value is None or write is None else write(value)
         if place is None:
             if new is not None:
                 out.append(style.line((label, new)))
             continue
         at, column = place
         texts = list(rows[at].texts)
-        texts[column] = "-" if new is None else new
+        texts[column] = NoValue("-", _text_value) if new is None else new
         out[at] = _patch(out[at], rows[at], tuple(texts), style.empty)
     return _join(out, style.ending, lines[-1])
+
+
+def _text_value(text: str) -> str:
+    """A label, value table's reader of any value: every text but ``-`` and nothing is one."""
+    return text
 
 
 def _render_items(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
@@ -378,15 +395,20 @@ def _render_front_matter(params: tuple[Any, ...], block: Block, original: Any, n
         if key is None or (key not in before and key not in after) or key in written:
             out.append(entry.source)
         elif key in after and (key not in before or before[key] != after[key]):
-            out.extend(line + ending for line in front_matter_entry(key, after[key]))
+            out.extend(line + ending for line in front_matter_entry(key, _plain_value(after[key])))
             written.add(key)
         elif key in after:
             out.append(entry.source)
             written.add(key)
     for key, value in now:
         if key not in written and not any(entry.key == key for entry in entries):
-            out.extend(line + ending for line in front_matter_entry(key, value))
+            out.extend(line + ending for line in front_matter_entry(key, _plain_value(value)))
     return "".join(out) + lines[-1]
+
+
+def _plain_value(value: Any) -> Any:
+    """A front matter view's value without its :class:`_Typed` wrapper."""
+    return value.value if isinstance(value, _Typed) else value
 
 
 def _render_chart(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
@@ -411,8 +433,32 @@ def _render_chart(params: tuple[Any, ...], block: Block, original: Any, now: Any
 
 
 def _frozen(value: Any) -> Any:
-    """``value`` as it is now: a copy of a list or dict (the user may change them in place), else itself."""
-    return copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value
+    """``value`` as it is now: a copy of a list or dict (the user may change them in place), else itself,
+    wrapped so that it compares by type too (``True == 1``, but a front matter writes them differently)."""
+    return _Typed(copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value)
+
+
+@attrs.frozen(eq=False)
+class _Typed:
+    """A front matter value that compares equal only to an equal value of the same types, all the way down."""
+
+    value: Any
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Typed) and _typed(self.value) == _typed(other.value)
+
+    def __hash__(self) -> int:
+        return hash(repr(_typed(self.value)))
+
+
+def _typed(value: Any) -> Any:
+    """``value`` with the type of each of its parts beside it."""
+    if isinstance(value, dict):
+        return ("dict", tuple((_typed(key), _typed(item)) for key, item in value.items()))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(map(repr, value)) if isinstance(value, (set, frozenset)) else value
+        return (type(value).__name__, tuple(map(_typed, items)))
+    return (type(value).__name__, value)
 
 
 @attrs.frozen
@@ -456,8 +502,8 @@ def _patch(line: str, row: Row, new: Sequence[str], empty: str) -> str:
     raws = list(row.raw_cells)
     for index, after in enumerate(new[: len(raws)]):
         raw = raws[index]
-        if _same_text(cell_text(raw), after):
-            continue
+        if cell_text(raw) == after or (isinstance(after, NoValue) and after.shown_by(cell_text(raw))):
+            continue  # as written: the same text, or no value (empty, "-", or text its column does not read)
         if not after:
             raws[index] = empty
         elif raw.strip(" \t"):

@@ -17,7 +17,7 @@ thematic break) gets a backslash before its first character, and a
 reader takes that backslash away again (see :func:`markdown_line`).
 
 What no place can hold is refused when it is assigned (:func:`unwritable`):
-a line break in a one-line field, control characters, blanks around a value.
+a line break in a one-line field, blanks around a value.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from ._inline import (
     parse_inline,
     plain_text,
 )
-from ._tables import cell_text
+from ._tables import cell_text, is_delimiter_row
 
 __all__ = [
     "atx_text",
@@ -170,7 +170,7 @@ def _needs_escape(line: str) -> bool:
     """Whether :func:`markdown_line` puts a backslash first: a block's start, or a backslash before one."""
     while line[:1] == "\\":
         line = line[1:]  # a backslash before what needs one needs one too, so that reading can tell them apart
-    return _BLOCK_START.match(line) is not None
+    return _BLOCK_START.match(line) is not None or is_delimiter_row(line)  # "a | b" over "--- | ---": a table
 
 
 def markdown_line(line: str) -> str:

@@ -73,7 +73,12 @@ def number_field(*, unit: str = "") -> Any:
     style of the value it replaces, or ``unit`` (``"%"``) when there is none; text is read as a page writes it."""
 
     def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> Number | None:
-        if value is None or isinstance(value, Number):
+        if value is None:
+            return value
+        if isinstance(value, Number):
+            if not _reads_as_itself(value):
+                wanted = f"a Number whose text {value.text!r} reads as its amount {Decimal(value)}"
+                raise _refuse(instance, field, wanted, value)
             return value
         if isinstance(value, str):
             try:
@@ -90,6 +95,21 @@ def number_field(*, unit: str = "") -> Any:
     return attrs.field(
         default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
     )
+
+
+def _reads_as_itself(number: Number) -> bool:
+    """Whether a number's text reads back as its amount and unit (a Number made by hand may say otherwise)."""
+    if not number.is_finite():
+        return False
+    read = _read_or_none(read_number, number.text)
+    return read is not None and read.unit == number.unit and Decimal.__eq__(read, number)
+
+
+def _read_or_none(read: Callable[[str], Any], text: str) -> Any:
+    try:
+        return read(text)
+    except ValueError:
+        return None
 
 
 def grade_field() -> Any:
@@ -126,7 +146,12 @@ def rank_field() -> Any:
     """A :class:`Rank`, or text such as ``"20 / 32"``, or None."""
 
     def convert(value: object, instance: Any, field: attrs.Attribute[Any]) -> Rank | None:
-        if value is None or isinstance(value, Rank):
+        if value is None:
+            return value
+        if isinstance(value, Rank):
+            if value.text and _read_or_none(read_rank, value.text) != value:
+                wanted = f"a Rank whose text {value.text!r} reads as its position and total"
+                raise _refuse(instance, field, wanted, value)
             return value
         if isinstance(value, str):
             try:

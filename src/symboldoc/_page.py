@@ -43,7 +43,6 @@ from ._escape import (
     heading_markdown,
     keyed_cell_markdown,
     labelled,
-    markdown_line,
     plain,
     read_classification,
     read_group_name,
@@ -75,6 +74,7 @@ from ._render import (
     disclaimer_line,
     indicator_cells,
     industry_line,
+    key_driver_line,
     link_text,
     markdown_lines,
     number_text,
@@ -357,10 +357,10 @@ class _PageReader:
                 exchange_label = text
             found[labels.exchange[0] if text in labels.exchange else text] = (line, column)
         self.places.add("overview_table")
-        fields = [
-            (labels.industry, _overview_industry, found.get(labels.industry)),
-            (exchange_label, _overview_exchange, found.get(labels.exchange[0])),
-            (labels.website, _website_text, found.get(labels.website)),
+        fields: list[tuple[str, Callable[[Document], Any], tuple[int, int] | None, Callable[[Any], str] | None]] = [
+            (labels.industry, _overview_industry, found.get(labels.industry), keyed_cell_markdown),
+            (exchange_label, _overview_exchange, found.get(labels.exchange[0]), keyed_cell_markdown),
+            (labels.website, _website, found.get(labels.website), link_text),
         ]
         self.bind.keyed(table, fields, "the overview table")
         self.placed.update(("overview.industry", "overview.exchange", "overview.website"))
@@ -433,6 +433,7 @@ class _PageReader:
                     self.report(block.start, "score section", "an indicator group heading before its table")
                     continue
                 self.group_tables[id(group)] = block
+                self.places.add(f"indicators {len(score.groups) - 1}")
                 read, lines = self.read_indicators(block)
                 group.indicators.extend(read)
                 number = len(score.groups) - 1
@@ -541,9 +542,9 @@ class _PageReader:
             found[name] = (line, 1)
 
         fields = [
-            (labels.industry_ranking, _score_rank_text, found.get(labels.industry_ranking)),
-            (labels.industry_median, _score_median, found.get(labels.industry_median)),
-            (labels.industry_average, _score_average, found.get(labels.industry_average)),
+            (labels.industry_ranking, _score_rank_text, found.get(labels.industry_ranking), None),
+            (labels.industry_median, _score_median, found.get(labels.industry_median), None),
+            (labels.industry_average, _score_average, found.get(labels.industry_average), None),
         ]
         self.bind.keyed(table, fields, "the score table")
         self.placed.update(("score.industry_rank", "score.industry_median", "score.industry_average"))
@@ -753,7 +754,8 @@ class _PageReader:
             found[field] = (line, 1)
 
         bound = [
-            (label, functools.partial(_target_price_text, field), found.get(field)) for label, field in fields.items()
+            (label, functools.partial(_target_price_text, field), found.get(field), None)
+            for label, field in fields.items()
         ]
         self.bind.keyed(table, bound, "doc.target_price")
         self.placed.update(("target_price.current", "target_price.highest", "target_price.lowest"))
@@ -1232,15 +1234,11 @@ def _markdown_text(text: str) -> str:
 
 
 def _overview_industry(doc: Document) -> str | None:
-    return _cell(_overview(doc).industry)
+    return _overview(doc).industry
 
 
 def _overview_exchange(doc: Document) -> str | None:
-    return _cell(_overview(doc).exchange)
-
-
-def _cell(text: str | None) -> str | None:
-    return None if text is None else keyed_cell_markdown(text)
+    return _overview(doc).exchange
 
 
 def _key_drivers_view(doc: Document) -> tuple[str, ...]:
@@ -1248,7 +1246,7 @@ def _key_drivers_view(doc: Document) -> tuple[str, ...]:
 
 
 def _bullet(text: str) -> str:
-    return f"- {markdown_line(text)}"
+    return key_driver_line(0, text)
 
 
 def _score_grade_view(doc: Document) -> tuple[str]:
@@ -1321,9 +1319,14 @@ def _chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[tuple[Any, 
     shown = (
         score.chart_title,
         *itertools.chain.from_iterable(map(_GROUP_FIELDS, groups)),
-        *map(_EDITS, indicators),
+        *map(_indicator_shown, indicators),
     )
     return (groups, indicators), shown
+
+
+def _indicator_shown(indicator: Indicator) -> tuple[Any, ...]:
+    """An indicator's facts as written (a value still waiting is not read): what the chart repeats of it."""
+    return indicator.name, written(stored(indicator, "value")), indicator.rating
 
 
 def _chart_update(data: Any, now: Any, original: Any) -> tuple[Any, list[tuple[JsonPath, Any]] | None]:
@@ -1341,8 +1344,8 @@ def _chart_update(data: Any, now: Any, original: Any) -> tuple[Any, list[tuple[J
     shape, objects, shown = original
     read_groups, read_indicators = objects[: shape[0]], objects[shape[0] :]
     grades = {id(group): shown[2 + 2 * number] for number, group in enumerate(read_groups)}
-    first = 1 + 2 * len(read_groups)  # where the indicators' edit counts start in what was shown
-    edits = {id(indicator): shown[first + number] for number, indicator in enumerate(read_indicators)}
+    first = 1 + 2 * len(read_groups)  # where the indicators' facts start in what was shown
+    facts = {id(indicator): shown[first + number] for number, indicator in enumerate(read_indicators)}
     order = {id(indicator): number for number, indicator in enumerate(read_indicators)}
     changes: list[tuple[JsonPath, Any]] | None = []
     if title != shown[0]:
@@ -1373,12 +1376,14 @@ def _chart_update(data: Any, now: Any, original: Any) -> tuple[Any, list[tuple[J
             continue
         pairs = zip(group.indicators, written, new["indicators"], strict=True)
         for number, (indicator, item, fresh) in enumerate(pairs):
-            if edits.get(id(indicator), _NOT_READ) == indicator._edits:
-                continue  # as it was read: the chart keeps what it says, odd or not
-            for key, value in fresh.items():
-                if item.get(key) != value or type(item.get(key)) is not type(value):
-                    item[key] = value
-                    changes = _noted(changes, ("dimensions", place, "indicators", number, key), value)
+            before = facts.get(id(indicator))
+            now = _indicator_shown(indicator)
+            for key, was, fact in zip(("name", "value", "rating"), before or (_NOT_READ,) * 3, now, strict=True):
+                value = fresh[key]
+                if fact == was or (item.get(key) == value and type(item.get(key)) is type(value)):
+                    continue  # not changed since the page was read (the chart keeps what it says), or shown already
+                item[key] = value
+                changes = _noted(changes, ("dimensions", place, "indicators", number, key), value)
     return data, changes
 
 
@@ -1436,9 +1441,8 @@ def _disclaimer_lines(now: str | None) -> list[str]:
     return [disclaimer_line(now)] if now is not None else []
 
 
-def _website_text(doc: Document) -> str | None:
-    website = _overview(doc).website
-    return link_text(website) if website is not None else None
+def _website(doc: Document) -> Link | None:
+    return _overview(doc).website
 
 
 def _note_lines(labels: Labels, now: tuple[str | None, Any]) -> list[str]:
@@ -1520,6 +1524,11 @@ def _shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
         "peers" in places or not page.peers,  # rows have a table to go to
         page.analysts is not None if "analysts" in places else page.analysts is None,
         page.target_price is not None if "target_price" in places else page.target_price is None,
+        "ratings" in places or page.analysts is None or not page.analysts.ratings,  # rows have a table to go to
+        tuple(  # an indicator group's rows have a table to go to
+            f"indicators {number}" in places or not group.indicators
+            for number, group in enumerate(score.groups if score is not None else ())
+        ),
         page.references is not None,
         "references" in places or not page.references,  # links have a list to go to
         page.disclaimer is not None,

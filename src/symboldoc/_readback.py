@@ -9,9 +9,11 @@ an unchanged document is its source, and is not checked again.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,7 +23,7 @@ from ._problems import EditError, Problem
 if TYPE_CHECKING:
     from ._document import Document
 
-__all__ = ["check_reads_back", "first_difference", "refused"]
+__all__ = ["check_reads_back", "first_difference", "refused", "same"]
 
 #: How deep :func:`first_difference` looks before it names the value that differs as a whole.
 _DEPTH = 32
@@ -30,8 +32,9 @@ _DEPTH = 32
 def check_reads_back(doc: Document, again: Document) -> None:
     """Raise :class:`EditError` unless ``again`` (``doc``'s text read back) holds ``doc``'s front matter and page.
 
-    ``again`` may have no warning that ``doc`` does not have (compared by
-    what they say, not where, and line numbers left out: an edit moves lines).
+    ``again`` may have no more warnings of a kind than ``doc`` has (a kind
+    being the construct and what was expected, line numbers left out: an
+    edit moves lines, and may change what a known problem quotes).
     """
     for name in ("front_matter", "page"):
         difference = first_difference(getattr(doc, name), getattr(again, name), name)
@@ -46,8 +49,9 @@ def check_reads_back(doc: Document, again: Document) -> None:
 
 
 def _kind(problem: Problem) -> str:
-    """What a problem says, without the line numbers an edit shifts (``as in the header on line 61``)."""
-    return _NUMBER.sub("#", problem.message)
+    """What kind of problem it is: its construct and what was expected, without the line numbers an edit shifts
+    (``as in the header on line 61``), nor what was found (an edit may change what a known problem quotes)."""
+    return _NUMBER.sub("#", f"{problem.construct}: {problem.expected}")
 
 
 _NUMBER = re.compile(r"[0-9]+")
@@ -58,16 +62,32 @@ def refused(detail: str) -> EditError:
     return EditError(Problem(1, 1, "dumps", "a model the page's layout can hold", detail))
 
 
+def same(before: Any, after: Any) -> bool:
+    """``before == after``, but a NaN is the same as a NaN written alike (front matter may hold ``.nan``),
+    and a signalling NaN compares without raising."""
+    try:
+        if before == after:
+            return True
+    except ArithmeticError:  # decimal.InvalidOperation: a signalling NaN
+        pass
+    if isinstance(before, (Decimal, float)) and isinstance(after, (Decimal, float)):
+        return type(before) is type(after) and _is_nan(before) and _is_nan(after) and str(before) == str(after)
+    return False
+
+
+def _is_nan(value: Decimal | float) -> bool:
+    return value.is_nan() if isinstance(value, Decimal) else math.isnan(value)
+
+
 def first_difference(before: Any, after: Any, path: str, depth: int = 0) -> str | None:
     """Where ``after`` first differs from ``before`` (attrs objects, lists, mappings, values), or None."""
-    if before == after:
+    if same(before, after):
         return None
     if depth < _DEPTH:
         walk = _walker(before, after)
         if walk is not None:
-            found = walk(before, after, path, depth + 1)
-            if found is not None:
-                return found
+            # The parts compared one by one: no part differs when they differ only by NaNs written alike.
+            return walk(before, after, path, depth + 1)
     return f"{path}: {_short(before)} would read back as {_short(after)}"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -34,6 +34,7 @@ from ._escape import (
     peer_name_markdown,
     read_peer_name,
     strong_markdown,
+    unwritable,
 )
 from ._frontmatter import LINK_ITEM, FrontMatter, LocaleLink, entry_read
 from ._inline import Link
@@ -52,7 +53,8 @@ from ._model import (
     Valuation,
     ValuationRow,
 )
-from ._values import Number, Rank, format_datetime
+from ._readback import same
+from ._values import Number, Rank, format_datetime, read_count, read_grade, read_number, read_rank
 
 __all__ = ["render_page", "render_text"]
 
@@ -188,10 +190,15 @@ def front_matter_entry(key: str, value: Any) -> list[str]:
         return ["locales:", *locale_items(value)]
     if key in FRONT_MATTER_KEYS:
         return [f"{key}: {yaml_scalar(value)}"]
-    name = key if entry_read([f"{key}: x\n"]) == (key, "x") else yaml_scalar(key)
+    plain_key = _PLAIN_KEY.fullmatch(key) is not None and entry_read([f"{key}: x\n"]) == (key, "x")
+    name = key if plain_key else yaml_scalar(key)  # "-" or "? a" would join the entry before, say
     lines = [f"{name}: {yaml_scalar(value)}"]
     if _reads_as(lines, key, value):
         return lines
+    if isinstance(value, Number):  # a float YAML reads only with its tag (!!float sNaN)
+        lines = [f"{name}: !!float {value.text}"]
+        if _reads_as(lines, key, value):
+            return lines
     try:
         dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=1 << 30)
     except yaml.YAMLError:
@@ -202,9 +209,13 @@ def front_matter_entry(key: str, value: Any) -> list[str]:
     raise ValueError(f"FrontMatter.extra[{key!r}]: {_short(value)} cannot be written as YAML that reads back")
 
 
+#: A key written as it is: a letter or an underscore, then letters, digits, ``_``, ``-``, ``.`` or blanks.
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*")
+
+
 def _reads_as(lines: list[str], key: str, value: Any) -> bool:
     read = entry_read([line + "\n" for line in lines])
-    if read is None or read[0] != key or read[1] != value:
+    if read is None or read[0] != key or not same(read[1], value):
         return False
     return type(read[1]) is type(value) or (isinstance(read[1], Decimal) and isinstance(value, Decimal))
 
@@ -230,6 +241,8 @@ def locale_items(links: tuple[LocaleLink, ...]) -> list[str]:
 
 
 def _is_locale_item(item: str, link: LocaleLink) -> bool:
+    if "\r" in item or "\n" in item:
+        return False  # a line break in it would cut the item
     match = LINK_ITEM.fullmatch(item)
     return match is not None and match.group(1) == link.locale and resolve(match.group(2)) == link.url
 
@@ -333,7 +346,7 @@ class _Writer:
     def key_drivers(self, items: list[str]) -> None:
         self.add(f"## {self.labels.key_drivers}", f"> *{self.labels.key_drivers_note}*")
         if items:
-            self.add("", *(f"- {markdown_line(item)}" for item in items))
+            self.add("", *(key_driver_line(number, item) for number, item in enumerate(items)))
         self.add("", "")
 
     def score(self, score: Score) -> None:
@@ -432,6 +445,16 @@ def _present(rows: Sequence[tuple[str, str | None]]) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value is not None]
 
 
+def key_driver_line(number: int, item: object) -> str:
+    """A Key Drivers item: ``- <markdown>``; an item the page cannot hold is refused, naming it."""
+    if not isinstance(item, str):
+        raise ValueError(f"SymbolPage.key_drivers[{number}]: expected a str, got {item!r}")
+    problem = unwritable(item)
+    if problem is not None:
+        raise ValueError(f"SymbolPage.key_drivers[{number}]: {item[:80]!r} has {problem}")
+    return f"- {markdown_line(item)}"
+
+
 def _cell(text: str | None) -> str | None:
     return None if text is None else keyed_cell_markdown(text)
 
@@ -457,29 +480,63 @@ def disclaimer_line(disclaimer: str) -> str:
     return f"> **{strong_markdown(disclaimer)}**"
 
 
+class NoValue(str):
+    """A cell that shows no value (``-`` or nothing), and the reader of its column.
+
+    An edit of another cell of the row leaves such a cell as the page wrote
+    it when it reads as no value: empty, ``-``, or text the column's reader
+    does not take (reported when the page was read, and kept).
+    """
+
+    reads: Callable[[str], Any]
+
+    def __new__(cls, written: str, reads: Callable[[str], Any]) -> NoValue:
+        made = super().__new__(cls, written)
+        made.reads = reads
+        return made
+
+    def shown_by(self, text: str) -> bool:
+        """Whether a cell's ``text`` shows no value to this column's reader."""
+        if text in ("", "-"):
+            return True
+        try:
+            return self.reads(text) is None
+        except ValueError:
+            return True
+
+
+def _number_cell(value: Decimal | None) -> str:
+    return number_text(value) if value is not None else NoValue("-", read_number)
+
+
+def _grade_cell(grade: str | None) -> str:
+    return grade if grade is not None else NoValue("", read_grade)
+
+
 def indicator_cells(indicator: Indicator) -> tuple[str, str, str]:
-    return cell_markdown(indicator.name), number_text(indicator.value), indicator.rating or ""
+    return cell_markdown(indicator.name), _number_cell(indicator.value), _grade_cell(indicator.rating)
 
 
 def valuation_cells(row: ValuationRow) -> tuple[str, ...]:
+    rank = rank_text(row.industry_rank, spaced=False) if row.industry_rank is not None else NoValue("-", read_rank)
     return (
         cell_markdown(row.metric),
-        number_text(row.current),
-        rank_text(row.industry_rank, spaced=False),
-        number_text(row.high),
-        number_text(row.median),
-        number_text(row.low),
+        _number_cell(row.current),
+        rank,
+        _number_cell(row.high),
+        _number_cell(row.median),
+        _number_cell(row.low),
     )
 
 
 def peer_cells(peer: Peer) -> tuple[str, ...]:
     grades = (peer.profit, peer.growth, peer.operation, peer.security, peer.cash, peer.rating)
-    return (f"{peer.rank:02d}", peer_name_text(peer), *(grade or "" for grade in grades))
+    return (f"{peer.rank:02d}", peer_name_text(peer), *map(_grade_cell, grades))
 
 
 def analyst_cells(row: AnalystRating) -> tuple[str, str, str]:
-    count = "-" if row.count is None else str(row.count)
-    return cell_markdown(row.rating), count, number_text(row.percentage)
+    count = str(row.count) if row.count is not None else NoValue("-", read_count)
+    return cell_markdown(row.rating), count, _number_cell(row.percentage)
 
 
 def radar_dimension(group: IndicatorGroup) -> dict[str, Any]:

@@ -7,8 +7,8 @@ import re
 
 __all__ = ["TITLE_SYMBOL", "Market", "Symbol", "is_symbol_text"]
 
-#: A symbol in parentheses, as a page's title ends in one: ``Kingsoft Cloud (KC.US)``.
-TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)")
+#: A symbol in parentheses at the end of a title: ``Kingsoft Cloud (KC.US)``.
+TITLE_SYMBOL = re.compile(r"\(([A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2})\)(?=[ \t]*$)")
 
 
 class Market(str, enum.Enum):

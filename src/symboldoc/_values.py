@@ -32,7 +32,6 @@ __all__ = [
 GRADES = ("A", "B", "C", "D", "E")
 
 #: Multipliers of the suffixed amounts (``1.55T``, ``94.83B``, ``189.66M``).
-_SCALE = {"K": Decimal(10) ** 3, "M": Decimal(10) ** 6, "B": Decimal(10) ** 9, "T": Decimal(10) ** 12}
 _NUMBER = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(%|[KMBT])?")
 #: Numbers whose Decimal writes them back as they are (no sign, leading zero or exponent added
 #: or dropped): such a Number keeps no text of its own.  (Below 0.000001 a Decimal writes ``1E-7``.)
@@ -83,10 +82,11 @@ class Number(Decimal):
         amount = Decimal(amount)
         if model is not None:
             unit = model.unit
-        shown = amount / _SCALE[unit] if unit in _SCALE else amount
+        # Exactly, whatever the decimal context's precision: a shift of the exponent, trailing zeros counted by hand.
+        shown = _shifted(amount, -_POWERS[unit]) if unit in _POWERS else amount
         own = max(0, -int(shown.as_tuple().exponent)) if shown.is_finite() else 0
-        if unit in _SCALE and own > 0:
-            own = max(0, -int(shown.normalize().as_tuple().exponent))
+        if unit in _POWERS and own > 0:
+            own = max(0, -int(_without_trailing_zeros(shown).as_tuple().exponent))
         decimals = max(own, _decimals(model.text) if model is not None else 0)
         text = format(shown, f".{decimals}f") if shown.is_finite() else str(shown)
         if model is not None and model.text.startswith("+") and amount > 0:
@@ -109,6 +109,32 @@ class Number(Decimal):
 
     def __deepcopy__(self, memo: object) -> Number:
         return self
+
+
+_POWERS = {"K": 3, "M": 6, "B": 9, "T": 12}
+
+
+def _shifted(amount: Decimal, places: int) -> Decimal:
+    """``amount`` times ten to ``places``, exactly (no context rounds it).
+
+    Up, zeros are added to the digits (``94.83`` times 10**9 is ``94830000000.00``, as a product
+    writes it); down, the exponent moves.
+    """
+    if not amount.is_finite():
+        return amount
+    sign, digits, exponent = amount.as_tuple()
+    if places > 0:
+        return Decimal((sign, digits + (0,) * places, int(exponent)))
+    return Decimal((sign, digits, int(exponent) + places))
+
+
+def _without_trailing_zeros(amount: Decimal) -> Decimal:
+    """``amount`` with the zeros at the end of its digits dropped, exactly (``normalize`` rounds to the context)."""
+    sign, digits, exponent = amount.as_tuple()
+    exponent = int(exponent)
+    while len(digits) > 1 and digits[-1] == 0:
+        digits, exponent = digits[:-1], exponent + 1
+    return Decimal((sign, digits, exponent))
 
 
 def _decimals(text: str) -> int:
@@ -134,7 +160,7 @@ def read_number(text: str) -> Number | None:
     digits, unit = match.groups("")
     if unit == "" or unit == "%":
         return Number(digits, stripped, unit)  # the pattern admits only what Decimal reads
-    return Number(Decimal(digits) * _SCALE[unit], stripped, unit)
+    return Number(_shifted(Decimal(digits), _POWERS[unit]), stripped, unit)  # exact, at any precision
 
 
 def is_number_text(text: str) -> bool:
