@@ -57,7 +57,6 @@ def _assigned(instance: Any, field: attrs.Attribute[Any], value: Any) -> Any:
 
 #: What an assignment to a field of a :class:`ReadLazily` class runs: its conversion, its check, and the above.
 ON_SETATTR = attrs.setters.pipe(attrs.setters.convert, attrs.setters.validate, _assigned)
-_ON_SETATTR_LAZY = ON_SETATTR
 
 
 def _name(instance: Any, field: attrs.Attribute[Any]) -> str:
@@ -93,7 +92,7 @@ def number_field(*, unit: str = "") -> Any:
         raise _refuse(instance, field, "a Decimal, an int, a str or None (floats are not exact)", value)
 
     return attrs.field(
-        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
+        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=ON_SETATTR
     )
 
 
@@ -168,7 +167,7 @@ def rank_field() -> Any:
         default=None,
         converter=attrs.Converter(convert, takes_self=True, takes_field=True),
         validator=check,
-        on_setattr=_ON_SETATTR_LAZY,
+        on_setattr=ON_SETATTR,
     )
 
 
@@ -209,7 +208,7 @@ def symbol_field() -> Any:
         raise _refuse(instance, field, "a Symbol, a str or None", value)
 
     return attrs.field(
-        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=_ON_SETATTR_LAZY
+        default=None, converter=attrs.Converter(convert, takes_self=True, takes_field=True), on_setattr=ON_SETATTR
     )
 
 

@@ -70,6 +70,7 @@ from ._model import (
 )
 from ._problems import Reporter
 from ._render import (
+    OLDER_TYPE,
     analyst_cells,
     disclaimer_line,
     indicator_cells,
@@ -86,7 +87,7 @@ from ._render import (
 )
 from ._symbols import TITLE_SYMBOL, is_symbol_text
 from ._tables import Cell, cell_text, split_cells
-from ._text import Position, line_content, position_within, split_lines
+from ._text import Position, line_content, position_within
 from ._values import (
     format_datetime,
     is_number_text,
@@ -106,7 +107,6 @@ __all__ = ["read_page"]
 T = TypeVar("T")
 
 PAGE_TYPES = ("Symbol", "quote")
-OLDER_TYPE = "quote"
 _OVERALL = re.compile(r"(?P<grade>\S+)?\s*\((?P<value>[^()]*)\)")
 
 
@@ -1064,13 +1064,6 @@ _PEER_GRADES = ("profit", "growth", "operation", "security", "cash", "rating")
 # more than a run of blanks; where a value ends is found with str methods, so
 # no line, however long or strange, costs more than one pass.
 _TITLE_MARK = re.compile(r"[ ]{0,3}#[ \t]+")
-_BOLD = re.compile(r"\*\*(?P<v>[^\r\n]*)\*\*")
-
-
-@functools.cache  # one pattern per label, made once
-def _label(label: str, colon: str) -> re.Pattern[str]:
-    """``Label:`` and the blanks after it."""
-    return re.compile(re.escape(label) + colon + r"[ \t]*")
 
 
 @functools.cache  # one pattern per label, made once
@@ -1121,44 +1114,6 @@ def _group_spans(source: str, pattern: re.Pattern[str], names: tuple[str, ...]) 
 def _grade_spans(source: str) -> list[Span | None]:
     """A heading's grade."""
     return [_grade_place(source)]
-
-
-def _note_spans(source: str, updated: re.Pattern[str], one_line: bool) -> list[Span | None]:
-    """A score quote's note and its Updated datetime: only when the note is one line."""
-    return [_quoted_note(source), _rest_of_line(source, updated)] if one_line else [None]
-
-
-def _classification_spans(source: str, names: tuple[str, ...]) -> list[Span | None]:
-    """The name and the description of each Style and Scale line, in the order of ``names``."""
-    return [span for name in names for span in _classification_places(source, name)]
-
-
-def _quoted_note(source: str) -> tuple[int, int] | None:
-    """The text inside ``> *...*`` on the first line of a quote that is emphasised."""
-    offset = 0
-    for line in split_lines(source):
-        content = line_content(line).rstrip(" \t")
-        inner = content.lstrip(" ")
-        if inner.startswith(">"):
-            text = inner[1:]
-            text = text[1:] if text[:1] in (" ", "\t") else text
-            start = offset + len(content) - len(text)
-            if len(text) > 2 and text[0] in "*_" and text[-1] == text[0] and text[1] != text[0]:
-                return start + 1, start + len(text) - 1
-        offset += len(line)
-    return None
-
-
-def _classification_places(source: str, label: str) -> list[tuple[int, int] | None]:
-    """Where a ``- **Style**: <name> - <description>`` item writes its name and its description."""
-    place = _rest_of_line(source, _bold_label(label))
-    if place is None:
-        return [None, None]
-    start, end = place
-    dash = source.find(" - ", start, end)
-    if dash < 0:
-        return [None, None]
-    return [(start, dash), (dash + 3, end)]
 
 
 @functools.cache  # one pattern per label, made once
@@ -1422,7 +1377,7 @@ def _analyst_ratings(doc: Document) -> list[AnalystRating]:
 
 
 def _target_price_text(field: str, doc: Document) -> str:
-    return _price_text(getattr(_part(doc, "target_price"), field))
+    return number_text(getattr(_part(doc, "target_price"), field))
 
 
 def _references_view(doc: Document) -> tuple[Link, ...]:
@@ -1458,10 +1413,6 @@ def _wrapped(line: str) -> bool:
 
 def _count_text(value: int | None) -> str:
     return "-" if value is None else str(value)
-
-
-def _price_text(value: Any) -> str:
-    return number_text(value)
 
 
 def _groups_view(doc: Document) -> tuple[tuple[tuple[IndicatorGroup, ...]], tuple[()]]:
