@@ -67,7 +67,9 @@ _OTHER_MARKUP = frozenset("\\`_[]<>!&~\n")
 
 def plain(text: str) -> str:
     """``text`` (inline markdown) without its markup: what a reader of the page sees, blanks around it left out."""
-    if "*" in text and _OTHER_MARKUP.isdisjoint(text):
+    if _OTHER_MARKUP.isdisjoint(text):
+        if "*" not in text:
+            return text.strip()  # no markup at all (most names): what mistune's reading gives, without it
         without = _without_strong(text)
         if without is not None:
             return without.strip()
