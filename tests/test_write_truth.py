@@ -578,3 +578,13 @@ def test_an_extra_key_that_yaml_would_join_to_the_entry_before_is_quoted() -> No
     doc.front_matter.extra["-"] = "x"
     doc.front_matter.extra["? a"] = "y"
     assert reads_back(doc, preserve=True).front_matter.extra == {"-": "x", "? a": "y"}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("preserve", [True, False])
+def test_an_overview_value_that_is_one_of_its_labels_reads_back(preserve: bool) -> None:
+    doc = _example()
+    assert doc.overview is not None
+    doc.overview.industry = "Website"
+    doc.overview.exchange = "Location"
+    again = reads_back(doc, preserve)
+    assert again.overview is not None and (again.overview.industry, again.overview.exchange) == ("Website", "Location")

@@ -341,12 +341,12 @@ class _PageReader:
         overview = self.overview()
         found: dict[str, tuple[int, int]] = {}
         exchange_label = labels.exchange[0]
-        for index, (text, _, _) in enumerate(cells[:-1]):
+        for index, (text, label_line, label_column) in enumerate(cells[:-1]):
             if text not in known:
                 continue
             value, line, column = cells[index + 1]
-            if value in known:
-                continue
+            if value in known and not (line == label_line and (label_column, column) == (0, 1)):
+                continue  # another label: this one has no value (a row "| Industry | Website |" has one)
             if text == labels.industry:
                 _put(overview, "industry", plain(value))
             elif text == labels.website:
