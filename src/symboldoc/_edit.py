@@ -152,14 +152,14 @@ class Binder:
 
     def guard(self, block: Block, view: View, what: str) -> None:
         """Facts ``block`` shows that cannot be written back: a change to them raises :class:`EditError`."""
-        self.add(block, view, _refuse_edit, (_NO_PLACE,), what)
+        self.add(block, view, _refuse_edit, (_NO_PLACE, what), what)
 
     def structure(self, anchor: Block, view: View, what: str, *, identity: bool = False) -> None:
         """The shape of the model (which sections, which groups): a change raises :class:`EditError`.
 
         With ``identity``, ``view`` gives a pair as :attr:`Binding.identity` says.
         """
-        detail = ("dumps(doc, preserve=False) writes the page from the model",)
+        detail = ("dumps(doc, preserve=False) writes the page from the model", what)
         self.add(anchor, view, _refuse_edit, detail, what, identity=identity)  # bound to the anchor to name a line
 
     def absent(self, anchor: Block, front_matter: bool, page: bool) -> None:
@@ -275,7 +275,8 @@ def _absent_view(front_matter: bool, page: bool, doc: Document) -> tuple[bool, b
 
 
 def _refuse_edit(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    raise _refuse(block, "an edit", params[0])
+    detail, what = params
+    raise _refuse(block, f"an edit of {what}", detail)
 
 
 def _render_places(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
