@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import Image, Link, Text
-from symboldoc._inline import iter_links, parse_inline, parse_with_mistune
+from symboldoc._escape import _without_strong
+from symboldoc._inline import iter_links, parse_inline, parse_with_mistune, plain_text
 
 # Pieces of a link destination: how each is written, and what it says.
 DESTINATION_PIECES = [
@@ -132,3 +133,11 @@ def test_an_entity_that_stands_for_a_stand_in_stays_itself_beside_a_surrogate() 
         assert isinstance(link, Link) and link.url == "x\U000f0000"
     (_, link, _) = parse_inline("x [a](\ud800&#xF0000;) \ud800")
     assert isinstance(link, Link) and link.url == "\ud800\U000f0000"
+
+
+@given(st.text(st.sampled_from(list("ab (),.*:1 \t")), max_size=14))
+def test_the_strong_shortcut_reads_as_mistune_does(text: str) -> None:
+    """The labels' shortcut (``**Overall: C (0.55)**`` without mistune) gives mistune's plain text, or declines."""
+    fast = _without_strong(text)
+    if fast is not None:
+        assert fast.strip() == plain_text(parse_with_mistune(text)).strip()

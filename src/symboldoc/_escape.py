@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from ._inline import (
@@ -90,10 +91,21 @@ def _without_strong(text: str) -> str | None:
     pieces = text.split("**")
     if len(pieces) % 2 == 0 or any("*" in piece for piece in pieces):
         return None
-    for inner in pieces[1::2]:
+    for number in range(1, len(pieces), 2):
+        inner, before, after = pieces[number], pieces[number - 1], pieces[number + 1]
         if not inner or inner[0] in " \t" or inner[-1] in " \t":
             return None
+        # CommonMark's flanking rule: a run next to punctuation inside and a letter or digit outside is no
+        # delimiter (``**(a)**b`` is text); mistune decides those.
+        if (_is_punctuation(inner[0]) and before[-1:].isalnum()) or (
+            _is_punctuation(inner[-1]) and after[:1].isalnum()
+        ):
+            return None
     return "".join(pieces)
+
+
+def _is_punctuation(char: str) -> bool:
+    return char in PUNCTUATION or unicodedata.category(char).startswith("P")
 
 
 def unemphasised(text: str) -> str:
