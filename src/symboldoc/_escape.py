@@ -97,8 +97,8 @@ def _without_strong(text: str) -> str | None:
             return None
         # CommonMark's flanking rule: a run next to punctuation inside and a letter or digit outside is no
         # delimiter (``**(a)**b`` is text); mistune decides those.
-        if (_is_punctuation(inner[0]) and before[-1:].isalnum()) or (
-            _is_punctuation(inner[-1]) and after[:1].isalnum()
+        if (before[-1:].isalnum() and _is_punctuation(inner[0])) or (
+            after[:1].isalnum() and _is_punctuation(inner[-1])
         ):
             return None
     return "".join(pieces)

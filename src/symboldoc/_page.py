@@ -778,7 +778,12 @@ class _PageReader:
 
         Returns the blocks before the break, which the sections are read from.
         """
-        shown = [index for index, block in enumerate(blocks) if not isinstance(block, BlankLines)][-2:]
+        shown: list[int] = []
+        for index in range(len(blocks) - 1, -1, -1):  # from the end: the last two that are not blank lines
+            if not isinstance(blocks[index], BlankLines):
+                shown.insert(0, index)
+                if len(shown) == 2:
+                    break
         if len(shown) < 2:
             return blocks
         rule, quote = blocks[shown[0]], blocks[shown[1]]
