@@ -43,6 +43,7 @@ from ._inline import (
 from ._tables import cell_text, is_delimiter_row
 
 __all__ = [
+    "backslashed",
     "atx_text",
     "cell_markdown",
     "escape_pipes",
@@ -260,7 +261,7 @@ def escaped(text: str, reads: Callable[[str], object], want: object = None, *, a
     if plain_enough and reads(text) == wanted:
         return text
     for chars in (MARKUP | frozenset(also), PUNCTUATION):
-        candidate = "".join("\\" + char if char in chars else char for char in text)
+        candidate = backslashed(text, chars)
         if reads(candidate) == wanted:
             return candidate
     raise ValueError(f"{text!r} cannot be written in its place on the page so that it reads back")
@@ -360,7 +361,7 @@ def link_markdown(link: Link) -> str:
     """``[text](destination "title")`` that reads back as ``link``: its text, url and title."""
     want = (link,)
     texts = _inline_candidates(link.children)
-    title = "" if link.title is None else f' "{_escape_chars(link.title, chars=frozenset(chr(34)) | MARKUP)}"'
+    title = "" if link.title is None else f' "{backslashed(link.title, chars=frozenset(chr(34)) | MARKUP)}"'
     for text in texts:
         for destination in _destinations(link.url):
             written = f"[{text}]({destination}{title})"
@@ -371,8 +372,8 @@ def link_markdown(link: Link) -> str:
 
 def _destinations(url: str) -> list[str]:
     """Ways to write a link destination, plainest first: as it is, with backslash escapes, in angle brackets."""
-    escaped_url = _escape_chars(url, chars=_DESTINATION_MARKUP)
-    angled = "<" + _escape_chars(url, chars=frozenset("\\<>&")) + ">"
+    escaped_url = backslashed(url, chars=_DESTINATION_MARKUP)
+    angled = "<" + backslashed(url, chars=frozenset("\\<>&")) + ">"
     if _DESTINATION_MARKUP.isdisjoint(url) and not any(char.isspace() for char in url):
         return [url, escaped_url, angled]
     return [escaped_url, angled]
@@ -382,7 +383,8 @@ def _destinations(url: str) -> list[str]:
 _DESTINATION_MARKUP = frozenset("\\()<>&")
 
 
-def _escape_chars(text: str, chars: frozenset[str]) -> str:
+def backslashed(text: str, chars: frozenset[str]) -> str:
+    """``text`` with a backslash before each of its characters in ``chars``."""
     return "".join("\\" + char if char in chars else char for char in text)
 
 
@@ -392,7 +394,7 @@ def _inline_candidates(children: tuple[Inline, ...]) -> list[str]:
         # Escapes are the same wherever the link stands; text as it is only when it holds no markup at all,
         # so that links written side by side (``[a](x) | [b](y)``) cannot pair their marks with each other.
         text = plain_text(children)
-        escaped_forms = [_escape_chars(text, MARKUP), _escape_chars(text, PUNCTUATION)]
+        escaped_forms = [backslashed(text, MARKUP), backslashed(text, PUNCTUATION)]
         return [text, *escaped_forms] if MARKUP.isdisjoint(text) else escaped_forms
     return [inline_markdown(children)]
 
@@ -404,7 +406,7 @@ def inline_markdown(nodes: Sequence[Inline]) -> str:
 
 def _node_markdown(node: Inline) -> str:
     if isinstance(node, Text):
-        return _escape_chars(node.text, MARKUP)
+        return backslashed(node.text, MARKUP)
     if isinstance(node, Strong):
         return f"**{inline_markdown(node.children)}**"
     if isinstance(node, Emphasis):

@@ -22,6 +22,7 @@ import yaml
 
 from ._charts import JsonObject
 from ._escape import (
+    backslashed,
     cell_markdown,
     classification_markdown,
     escape_pipes,
@@ -230,7 +231,7 @@ def locale_items(links: tuple[LocaleLink, ...]) -> list[str]:
     written that way (a url with a blank in it), each as a YAML mapping ``- {"locale": ..., "url": ...}``."""
     items = []
     for link in links:
-        url = "".join("\\" + char if char in "\\()&" else char for char in link.url)
+        url = backslashed(link.url, _LOCALE_URL_MARKUP)
         item = f"  - [{link.locale}]({url})"
         if not _is_locale_item(item, link):
             break
@@ -238,6 +239,10 @@ def locale_items(links: tuple[LocaleLink, ...]) -> list[str]:
     else:
         return items
     return [f'  - {{"locale": {yaml_scalar(link.locale)}, "url": {yaml_scalar(link.url)}}}' for link in links]
+
+
+#: What a ``locales`` item's url may read as markup: a backslash escape, an entity, the url's end.
+_LOCALE_URL_MARKUP = frozenset("\\()&")
 
 
 def _is_locale_item(item: str, link: LocaleLink) -> bool:
