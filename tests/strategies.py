@@ -16,8 +16,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 import symboldoc as sd
-from symboldoc._labels import labels_for
-from symboldoc._model import MULTI_SCORE
+from symboldoc._kinds.quote.labels import labels_for
+from symboldoc._kinds.quote.model import MULTI_SCORE
 from symboldoc._symbols import TITLE_SYMBOL
 
 LABELS = labels_for("en")

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import symboldoc as sd
-from symboldoc._render import FRONT_MATTER_KEYS
+from symboldoc._frontmatter_text import FRONT_MATTER_KEYS
 from symboldoc._symbols import TITLE_SYMBOL
 
 from .pages import own_pages

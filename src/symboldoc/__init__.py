@@ -28,7 +28,7 @@ from ._blocks import (
 )
 from ._charts import Chart, RadarChart, RadarDimension, RadarIndicator
 from ._document import Document
-from ._frames import FRAME_COLUMNS, frame
+from ._kinds.quote.frames import FRAME_COLUMNS, frame
 from ._frontmatter import FrontMatter, FrontMatterEntry, LocaleLink
 from ._inline import (
     CodeSpan,
@@ -43,8 +43,8 @@ from ._inline import (
     Text,
 )
 from ._json import from_dict, json_schema, to_dict
-from ._labels import LABELS, Labels
-from ._model import (
+from ._kinds.quote.labels import LABELS, Labels
+from ._kinds.quote.model import (
     AnalystRating,
     Analysts,
     Classification,

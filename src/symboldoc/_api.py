@@ -9,10 +9,9 @@ from typing import IO, Union, cast
 from ._blocks import FrontMatterBlock
 from ._document import Document
 from ._edit import Binder, write_back
-from ._page import read_page
+from ._kinds import read_page, render_text
 from ._problems import DecodeError, EditError, Problem, Reporter
 from ._readback import check_reads_back, refused
-from ._render import render_text
 from ._scan import scan
 from ._text import split_lines
 

@@ -21,6 +21,7 @@ import attrs
 from ._charts import Chart, read_chart
 from ._frontmatter import FrontMatter
 from ._inline import Inline, parse_inline, plain_text
+from ._pandas import cells_frame
 from ._problems import Reporter
 from ._tables import Alignment, Cell, Row, read_alignment, split_cells
 from ._text import Position, line_content, split_lines
@@ -298,9 +299,7 @@ class Table(Block):
 
     def to_dataframe(self) -> Any:
         """The table as a pandas DataFrame of its cells' text (needs ``python-symboldoc[pandas]``)."""
-        from ._frames import table_frame  # pandas only when asked for
-
-        return table_frame(self)
+        return cells_frame(self.header, [row.texts for row in self.rows])  # pandas imported only now
 
 
 @attrs.frozen

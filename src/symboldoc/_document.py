@@ -14,7 +14,7 @@ from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
 from ._frontmatter import FrontMatter
 from ._inline import Link
-from ._model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
+from ._kinds.quote.model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
 from ._problems import Problem
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol

@@ -30,8 +30,9 @@ import attrs
 from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
 from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
+from ._frontmatter_text import FRONT_MATTER_KEYS, front_matter_entry
+from ._layout import NoValue, chart_json
 from ._problems import EditError, Problem
-from ._render import FRONT_MATTER_KEYS, NoValue, chart_json, front_matter_entry
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
 

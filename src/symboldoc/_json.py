@@ -29,7 +29,7 @@ import attrs
 from ._document import Document
 from ._frontmatter import FrontMatter, LocaleLink
 from ._inline import Link, Text
-from ._model import (
+from ._kinds.quote.model import (
     AnalystRating,
     Analysts,
     Classification,
@@ -43,7 +43,7 @@ from ._model import (
     Valuation,
     ValuationRow,
 )
-from ._render import number_text, rank_text
+from ._layout import number_text, rank_text
 from ._schema_check import DataError, check
 from ._values import Number, Rank, format_datetime, read_datetime, read_number, read_rank
 

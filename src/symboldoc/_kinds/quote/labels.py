@@ -1,6 +1,6 @@
 """The words a page uses for its headings and row labels, by locale.
 
-The readers in ``_page`` never spell a label themselves: they ask the
+The readers in ``read`` never spell a label themselves: they ask the
 :class:`Labels` of the page's locale.  Only English is here, because only
 English pages have been seen (pages served for ``zh-CN`` and ``zh-HK`` may
 use other words, and guessing them would read them wrongly).  A locale is

@@ -1,7 +1,7 @@
 """The typed model of a quote page: one attrs class per section.
 
 These classes hold values only (``Number``, ``Rank``, grades as ``"A"``..
-``"E"``, aware datetimes); ``_page`` reads them from a document's blocks.
+``"E"``, aware datetimes); ``read`` reads them from a document's blocks.
 They are mutable, so a page can be built or changed in code, and they
 compare by value.  Every field checks what it is given (``_fields``): a
 wrong value is refused when it is assigned, naming the field.
@@ -15,7 +15,7 @@ from typing import Any, ClassVar, overload
 
 import attrs
 
-from ._fields import (
+from symboldoc._fields import (
     ON_SETATTR,
     ReadLazily,
     check_count,
@@ -27,9 +27,9 @@ from ._fields import (
     symbol_field,
     text_field,
 )
-from ._inline import Link
-from ._symbols import Symbol
-from ._values import Number, Rank, read_number, read_rank
+from symboldoc._inline import Link
+from symboldoc._symbols import Symbol
+from symboldoc._values import Number, Rank, read_number, read_rank
 
 #: The name of the indicator group that, in the current layout, carries the Multi Score grade.
 MULTI_SCORE = "Multi Score"

@@ -5,43 +5,47 @@ page are written the way Longbridge writes them (the layout of the seed
 page: its blank lines, its delimiter rows, its trailing spaces, chart JSON
 with a two-space indent, no final newline); the older layout for a page
 whose front matter says ``type: "quote"``.  The pieces (a table row, a
-value's text, the chart JSON) are also what ``_edit`` uses to write a
+value's text, the chart JSON) are also what ``views`` uses to write a
 changed fact into a page that keeps its own text.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import re
-from collections.abc import Callable, Sequence
-from decimal import Decimal
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from ._charts import JsonObject
-from ._escape import (
-    backslashed,
+from symboldoc._escape import (
     cell_markdown,
-    classification_markdown,
-    escape_pipes,
-    group_heading_markdown,
     heading_markdown,
     keyed_cell_markdown,
     labelled_markdown,
-    link_markdown,
     markdown_line,
-    peer_name_markdown,
-    read_peer_name,
     strong_markdown,
     unwritable,
 )
-from ._frontmatter import LINK_ITEM, FrontMatter, LocaleLink, entry_read
-from ._inline import Link
-from ._inline_parser import resolve
-from ._labels import Labels, labels_for
-from ._model import (
+from symboldoc._frontmatter import FrontMatter
+from symboldoc._layout import (
+    NoValue,
+    chart_json,
+    grade_cell,
+    link_text,
+    markdown_lines,
+    number_cell,
+    number_text,
+    rank_text,
+    row_line,
+)
+from symboldoc._values import format_datetime, read_count, read_rank
+
+from .escape import (
+    classification_markdown,
+    group_heading_markdown,
+    peer_name_markdown,
+    read_peer_name,
+)
+from .labels import Labels, labels_for
+from .model import (
     AnalystRating,
     Analysts,
     Indicator,
@@ -54,10 +58,9 @@ from ._model import (
     Valuation,
     ValuationRow,
 )
-from ._readback import same
-from ._values import Number, Rank, format_datetime, read_count, read_grade, read_number, read_rank
 
-__all__ = ["render_page", "render_text"]
+if TYPE_CHECKING:
+    pass
 
 OLDER_TYPE = "quote"
 
@@ -76,30 +79,6 @@ DELIMITERS = {
 EMPTY_CELL = {False: "  ", True: " "}
 
 
-# -- values as text -----------------------------------------------------------------------------
-
-
-def number_text(value: Decimal | None) -> str:
-    """A number as the page writes it; ``-`` for none."""
-    if value is None:
-        return "-"
-    return value.text if isinstance(value, Number) else str(value)
-
-
-def rank_text(rank: Rank | None, *, spaced: bool) -> str:
-    """A rank as written, or ``20 / 32`` (``spaced``) or ``23/32``; ``-`` for none."""
-    if rank is None:
-        return "-"
-    if rank.text:
-        return rank.text
-    return f"{rank.position} / {rank.total}" if spaced else f"{rank.position}/{rank.total}"
-
-
-def link_text(link: Link) -> str:
-    """A link as markdown that reads back as it: ``[text](url)``."""
-    return link_markdown(link)
-
-
 def peer_name_text(peer: Peer) -> str:
     """The Name cell's markdown: as it was written while it still reads as the peer's name and symbol."""
     symbol = None if peer.symbol is None else str(peer.symbol)
@@ -107,185 +86,6 @@ def peer_name_text(peer: Peer) -> str:
     if written is not None and read_peer_name(written) == (peer.name, symbol):
         return written
     return peer_name_markdown(peer.name, symbol)
-
-
-def row_line(cells: Sequence[str], empty: str = "  ") -> str:
-    """A table row in the pages' style: ``| a | b |`` (cells as markdown), an empty cell written as ``empty``."""
-    return "|" + "|".join(f" {escape_pipes(cell)} " if cell else empty for cell in cells) + "|"
-
-
-def chart_json(data: Any) -> str:
-    """JSON as the pages write chart data: two-space indent, non-ASCII kept, Decimals as numbers.
-
-    Written with a stack of its own, not by recursion, so JSON nested as deep
-    as the decoder took it is written back too.  A :class:`JsonObject` writes
-    every member it was read with, a key given twice included.
-    """
-    parts: list[str] = []
-    # Each open container: its members still to write (a prefix and a value each), the indent of
-    # its members, its closing text, and whether a member was written yet.
-    stack: list[list[Any]] = []
-    _open(data, "", parts, stack)
-    while stack:
-        frame = stack[-1]
-        member = next(frame[0], None)
-        if member is None:
-            parts.append("\n" + frame[2])
-            stack.pop()
-            continue
-        if frame[3]:
-            parts.append(",\n")
-        frame[3] = True
-        prefix, value = member
-        parts.append(prefix)
-        _open(value, frame[1], parts, stack)
-    return "".join(parts)
-
-
-def _open(value: Any, indent: str, parts: list[str], stack: list[list[Any]]) -> None:
-    """Write ``value`` if it is a scalar (or empty); else open it: write its bracket and push its members."""
-    inner = indent + "  "
-    if isinstance(value, dict) and value:
-        members = value.members if isinstance(value, JsonObject) else value.items()  # a key given twice, twice
-        prefixed = ((f"{inner}{json.dumps(str(key), ensure_ascii=False)}: ", item) for key, item in members)
-        parts.append("{\n")
-        stack.append([prefixed, inner, indent + "}", False])
-    elif isinstance(value, list) and value:
-        parts.append("[\n")
-        stack.append([((inner, item) for item in value), inner, indent + "]", False])
-    elif isinstance(value, dict):
-        parts.append("{}")
-    elif isinstance(value, list):
-        parts.append("[]")
-    elif isinstance(value, Decimal) and not isinstance(value, bool):
-        parts.append(str(value))
-    else:
-        parts.append(json.dumps(value, ensure_ascii=False))
-
-
-# -- the parts of a page ---------------------------------------------------------------------------
-
-
-#: The typed keys of the front matter, in the order the pages give them.
-FRONT_MATTER_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry", "datetime", "locales")
-
-
-def front_matter_items(fm: FrontMatter) -> list[tuple[str, Any]]:
-    """Every key of ``fm`` that has a value, typed keys first, in the pages' order."""
-    items = [(key, getattr(fm, key)) for key in FRONT_MATTER_KEYS]
-    return [(key, value) for key, value in items if value not in (None, ())] + list(fm.extra.items())
-
-
-def front_matter_entry(key: str, value: Any) -> list[str]:
-    """The lines of one front matter key, as the pages write it.
-
-    A key of the page's own (``title``, ``datetime``, ``locales``...) is
-    written in the pages' style.  Any other key (``extra``) is written the
-    same way when that reads back as its key and value; else as PyYAML's
-    safe dumper writes it (a date, bytes, a set); a key or value neither reads
-    back is refused with a ``ValueError``.
-    """
-    if key == "datetime" and isinstance(value, _dt.datetime):
-        return [f'datetime: "{format_datetime(value)}"']
-    if key == "locales" and isinstance(value, tuple):
-        return ["locales:", *locale_items(value)]
-    if key in FRONT_MATTER_KEYS:
-        return [f"{key}: {yaml_scalar(value)}"]
-    plain_key = _PLAIN_KEY.fullmatch(key) is not None and entry_read([f"{key}: x\n"]) == (key, "x")
-    name = key if plain_key else yaml_scalar(key)  # "-" or "? a" would join the entry before, say
-    lines = [f"{name}: {yaml_scalar(value)}"]
-    if _reads_as(lines, key, value):
-        return lines
-    if isinstance(value, Number):  # a float YAML reads only with its tag (!!float sNaN)
-        lines = [f"{name}: !!float {value.text}"]
-        if _reads_as(lines, key, value):
-            return lines
-    try:
-        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=1 << 30)
-    except yaml.YAMLError:
-        dumped = ""
-    lines = dumped.splitlines()
-    if dumped and _reads_as(lines, key, value):
-        return lines
-    raise ValueError(f"FrontMatter.extra[{key!r}]: {_short(value)} cannot be written as YAML that reads back")
-
-
-#: A key written as it is: a letter or an underscore, then letters, digits, ``_``, ``-``, ``.`` or blanks.
-_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*")
-
-
-def _reads_as(lines: list[str], key: str, value: Any) -> bool:
-    read = entry_read([line + "\n" for line in lines])
-    if read is None or read[0] != key or not same(read[1], value):
-        return False
-    return type(read[1]) is type(value) or (isinstance(read[1], Decimal) and isinstance(value, Decimal))
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def locale_items(links: tuple[LocaleLink, ...]) -> list[str]:
-    """The items of ``locales``: ``- [zh-CN](url)`` as the pages write them, or, when one of them cannot be
-    written that way (a url with a blank in it), each as a YAML mapping ``- {"locale": ..., "url": ...}``."""
-    items = []
-    for link in links:
-        url = backslashed(link.url, _LOCALE_URL_MARKUP)
-        item = f"  - [{link.locale}]({url})"
-        if not _is_locale_item(item, link):
-            break
-        items.append(item)
-    else:
-        return items
-    return [f'  - {{"locale": {yaml_scalar(link.locale)}, "url": {yaml_scalar(link.url)}}}' for link in links]
-
-
-#: What a ``locales`` item's url may read as markup: a backslash escape, an entity, the url's end.
-_LOCALE_URL_MARKUP = frozenset("\\()&")
-
-
-def _is_locale_item(item: str, link: LocaleLink) -> bool:
-    if "\r" in item or "\n" in item:
-        return False  # a line break in it would cut the item
-    match = LINK_ITEM.fullmatch(item)
-    return match is not None and match.group(1) == link.locale and resolve(match.group(2)) == link.url
-
-
-def front_matter_lines(fm: FrontMatter) -> list[str]:
-    lines = ["---"]
-    for key, value in front_matter_items(fm):
-        lines.extend(front_matter_entry(key, value))
-    lines.append("---")
-    return lines
-
-
-def yaml_scalar(value: Any) -> str:
-    """A front matter value as YAML that reads back the same (JSON is YAML's flow style)."""
-    if isinstance(value, Number):
-        return value.text
-    if isinstance(value, bool) or value is None:
-        return {True: "true", False: "false", None: "null"}[value]
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, Decimal):  # as a YAML float, which the front matter reads as a Decimal again
-        text = format(value, "f") if value.is_finite() else str(value)
-        return text if "." in text or not value.is_finite() else text + ".0"
-    text = (
-        chart_json(value).replace("\n", " ")
-        if isinstance(value, (list, dict))
-        else json.dumps(str(value), ensure_ascii=False)
-    )
-    return _YAML_UNSAFE.sub(_yaml_escape, text)
-
-
-#: What PyYAML does not take as it is in a stream (C1 controls, surrogates, non-characters), or
-#: takes as a line break inside a quoted string: written as ``\\uXXXX`` escapes, which YAML reads back.
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-
-
-def _yaml_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
 
 
 class _Writer:
@@ -464,11 +264,6 @@ def _cell(text: str | None) -> str | None:
     return None if text is None else keyed_cell_markdown(text)
 
 
-def markdown_lines(text: str) -> list[str]:
-    """A markdown field's lines as written (see ``_escape.markdown_line``)."""
-    return [markdown_line(line) for line in text.split("\n")]
-
-
 def score_note_lines(labels: Labels, description: str | None, updated: _dt.datetime | None) -> list[str]:
     """The quote under the score heading: the note's lines, each in ``*...*``, and the Updated line."""
     quote = [f"> *{line}*" for line in description.split("\n")] if description is not None else []
@@ -485,63 +280,30 @@ def disclaimer_line(disclaimer: str) -> str:
     return f"> **{strong_markdown(disclaimer)}**"
 
 
-class NoValue(str):
-    """A cell that shows no value (``-`` or nothing), and the reader of its column.
-
-    An edit of another cell of the row leaves such a cell as the page wrote
-    it when it reads as no value: empty, ``-``, or text the column's reader
-    does not take (reported when the page was read, and kept).
-    """
-
-    reads: Callable[[str], Any]
-
-    def __new__(cls, written: str, reads: Callable[[str], Any]) -> NoValue:
-        made = super().__new__(cls, written)
-        made.reads = reads
-        return made
-
-    def shown_by(self, text: str) -> bool:
-        """Whether a cell's ``text`` shows no value to this column's reader."""
-        if text in ("", "-"):
-            return True
-        try:
-            return self.reads(text) is None
-        except ValueError:
-            return True
-
-
-def _number_cell(value: Decimal | None) -> str:
-    return number_text(value) if value is not None else NoValue("-", read_number)
-
-
-def _grade_cell(grade: str | None) -> str:
-    return grade if grade is not None else NoValue("", read_grade)
-
-
 def indicator_cells(indicator: Indicator) -> tuple[str, str, str]:
-    return cell_markdown(indicator.name), _number_cell(indicator.value), _grade_cell(indicator.rating)
+    return cell_markdown(indicator.name), number_cell(indicator.value), grade_cell(indicator.rating)
 
 
 def valuation_cells(row: ValuationRow) -> tuple[str, ...]:
     rank = rank_text(row.industry_rank, spaced=False) if row.industry_rank is not None else NoValue("-", read_rank)
     return (
         cell_markdown(row.metric),
-        _number_cell(row.current),
+        number_cell(row.current),
         rank,
-        _number_cell(row.high),
-        _number_cell(row.median),
-        _number_cell(row.low),
+        number_cell(row.high),
+        number_cell(row.median),
+        number_cell(row.low),
     )
 
 
 def peer_cells(peer: Peer) -> tuple[str, ...]:
     grades = (peer.profit, peer.growth, peer.operation, peer.security, peer.cash, peer.rating)
-    return (f"{peer.rank:02d}", peer_name_text(peer), *map(_grade_cell, grades))
+    return (f"{peer.rank:02d}", peer_name_text(peer), *map(grade_cell, grades))
 
 
 def analyst_cells(row: AnalystRating) -> tuple[str, str, str]:
     count = str(row.count) if row.count is not None else NoValue("-", read_count)
-    return cell_markdown(row.rating), count, _number_cell(row.percentage)
+    return cell_markdown(row.rating), count, number_cell(row.percentage)
 
 
 def radar_dimension(group: IndicatorGroup) -> dict[str, Any]:
@@ -560,23 +322,9 @@ def radar_json(score: Score, title: str) -> str:
     return chart_json(data)
 
 
-def render_page(front_matter: FrontMatter | None, page: SymbolPage | None) -> str:
-    """The whole text of a page, from its front matter and typed page alone (no final newline)."""
-    lines: list[str] = []
-    if front_matter is not None:
-        lines.extend(front_matter_lines(front_matter))
-        lines.append("")
-    if page is not None:
-        older = front_matter is not None and front_matter.type == OLDER_TYPE
-        writer = _Writer(labels_for(front_matter.locale if front_matter else None), older)
-        writer.page(page)
-        lines.extend(writer.lines)
-    while lines and lines[-1] == "":
-        lines.pop()
-    return "\n".join(lines)
-
-
-def render_text(front_matter: FrontMatter | None, page: SymbolPage | None, bom: bool, final_newline: bool) -> str:
-    """The whole text of a document written from its model: a byte order mark and a final newline when asked."""
-    text = render_page(front_matter, page)
-    return ("\ufeff" if bom else "") + text + ("\n" if final_newline and text else "")
+def render_quote_page(front_matter: FrontMatter | None, page: SymbolPage) -> list[str]:
+    """The lines of a quote page's body, from its typed page alone; the older layout when the front matter says so."""
+    older = front_matter is not None and front_matter.type == OLDER_TYPE
+    writer = _Writer(labels_for(front_matter.locale if front_matter else None), older)
+    writer.page(page)
+    return writer.lines

@@ -1,4 +1,4 @@
-"""pandas views, for the optional ``python-symboldoc[pandas]`` extra.
+"""The figures of many quote pages as one pandas frame (the optional ``python-symboldoc[pandas]`` extra).
 
 pandas is imported only when one of these functions is called.  Values stay
 exact: numbers are ``Decimal`` objects (``.astype(float)`` when a float is
@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ._blocks import Table
-from ._document import Document
+from symboldoc._document import Document
+from symboldoc._pandas import pandas_module
 
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["FRAME_COLUMNS", "frame", "table_frame"]
+__all__ = ["FRAME_COLUMNS", "frame"]
 
 #: The columns of :func:`frame`, in order.
 FRAME_COLUMNS = (
@@ -34,22 +34,6 @@ FRAME_COLUMNS = (
     "target_high",
     "target_low",
 )
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("this needs pandas: pip install 'python-symboldoc[pandas]'") from exc
-    return pandas
-
-
-def table_frame(table: Table) -> pandas.DataFrame:
-    """A table as a DataFrame: one column per header cell, one row per body row, the cells' text."""
-    pandas = _pandas()
-    header = list(table.header)
-    rows = [list(row.texts) + [""] * (len(header) - len(row)) for row in table.rows]
-    return pandas.DataFrame([row[: len(header)] for row in rows], columns=header)
 
 
 def _figures(doc: Document) -> tuple[Any, ...]:
@@ -83,7 +67,7 @@ def frame(documents: Iterable[Document]) -> pandas.DataFrame:
     A page that lacks a figure has None there.  ``datetime`` is the page's
     front matter datetime, as pandas' timezone-aware UTC datetime.
     """
-    pandas = _pandas()
+    pandas = pandas_module()
     result = pandas.DataFrame([_figures(doc) for doc in documents], columns=list(FRAME_COLUMNS))
     result["datetime"] = pandas.to_datetime(result["datetime"], utc=True)
     return result

@@ -1,0 +1,48 @@
+"""What a page kind is: the four things its unit owns, as the registry sees them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from symboldoc._blocks import Block
+from symboldoc._charts import RadarOutline
+from symboldoc._edit import Binder
+from symboldoc._frontmatter import FrontMatter
+from symboldoc._problems import Reporter
+
+__all__ = ["PageKind", "Reader", "Renderer"]
+
+#: Reads a kind's typed page from the blocks of a document the registry gave to the kind.
+Reader = Callable[[Sequence[Block], "FrontMatter | None", Mapping[int, RadarOutline], Reporter, Binder], Any]
+#: Writes a kind's typed page as the lines of its body (after the front matter), in the pages' layout.
+Renderer = Callable[["FrontMatter | None", Any], list[str]]
+
+
+@attrs.frozen
+class PageKind:
+    """One kind of Longbridge page, as its unit declares it to the registry.
+
+    ``name`` is what :attr:`Document.kind` and the JSON ``kind`` say;
+    ``page_class`` the typed page's class.  The registry picks the kind of a
+    document by its front matter ``types``, else by ``url`` (a pattern
+    searched in the front matter's ``url``), else by ``title`` (a test of
+    the ``# `` heading's text).  ``labels`` holds the kind's labels by
+    locale; it is the kind's own dict, which :func:`register_labels` adds to.
+    """
+
+    name: str
+    page_class: type
+    types: tuple[str, ...]
+    url: re.Pattern[str]
+    title: Callable[[str], bool]
+    read: Reader
+    render: Renderer
+    labels: dict[str, Any]
+
+    def labels_for(self, locale: str | None) -> Any:
+        """The labels of ``locale``; English for a locale without its own."""
+        return self.labels.get(locale or "en", self.labels["en"])
