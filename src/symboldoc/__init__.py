@@ -28,7 +28,6 @@ from ._blocks import (
 )
 from ._charts import Chart, RadarChart, RadarDimension, RadarIndicator
 from ._document import Document
-from ._kinds.quote.frames import FRAME_COLUMNS, frame
 from ._frontmatter import FrontMatter, FrontMatterEntry, LocaleLink
 from ._inline import (
     CodeSpan,
@@ -43,6 +42,10 @@ from ._inline import (
     Text,
 )
 from ._json import from_dict, json_schema, to_dict
+from ._kinds import register_labels
+from ._kinds.news.labels import NewsLabels
+from ._kinds.news.model import NewsArticle, NewsIndex, NewsItem
+from ._kinds.quote.frames import FRAME_COLUMNS, frame
 from ._kinds.quote.labels import LABELS, Labels
 from ._kinds.quote.model import (
     AnalystRating,
@@ -58,6 +61,8 @@ from ._kinds.quote.model import (
     Valuation,
     ValuationRow,
 )
+from ._kinds.topic.labels import TopicLabels
+from ._kinds.topic.model import Comment, TopicPage
 from ._problems import (
     BlockError,
     ChartError,
@@ -78,8 +83,9 @@ from ._values import Number, Rank
 from ._version import __version__
 
 __all__ = [
-    "Alignment",
     "FRAME_COLUMNS",
+    "LABELS",
+    "Alignment",
     "AnalystRating",
     "Analysts",
     "BlankLines",
@@ -92,10 +98,11 @@ __all__ = [
     "ChartError",
     "Classification",
     "CodeSpan",
-    "DecodeError",
+    "Comment",
     "DataError",
-    "EditError",
+    "DecodeError",
     "Document",
+    "EditError",
     "Emphasis",
     "FencedBlock",
     "FrontMatter",
@@ -109,16 +116,19 @@ __all__ = [
     "IndicatorGroup",
     "Inline",
     "InlineHTML",
-    "LABELS",
     "Labels",
     "LayoutError",
     "LineBreak",
     "Link",
     "ListBlock",
     "ListItem",
-    "LocaleLink",
     "Loaded",
+    "LocaleLink",
     "Market",
+    "NewsArticle",
+    "NewsIndex",
+    "NewsItem",
+    "NewsLabels",
     "Number",
     "Overview",
     "Paragraph",
@@ -142,16 +152,19 @@ __all__ = [
     "TargetPrice",
     "Text",
     "ThematicBreak",
+    "TopicLabels",
+    "TopicPage",
     "Valuation",
     "ValuationRow",
+    "__version__",
     "dump",
     "dumps",
-    "load",
     "frame",
     "from_dict",
     "json_schema",
+    "load",
     "load_many",
     "loads",
+    "register_labels",
     "to_dict",
-    "__version__",
 ]

@@ -39,9 +39,9 @@ def loads(text: str, *, strict: bool = False) -> Document:
     blocks, charts = scan(split_lines(body), 1 if bom else 0, reporter)
     front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
     binder = Binder()
+    kind, page = read_page(blocks, front, charts, reporter, binder)
     if front is not None:
-        binder.front_matter(blocks[0])  # type: ignore[arg-type]
-    page = read_page(blocks, front, charts, reporter, binder)
+        binder.front_matter(blocks[0], kind.owned if kind is not None else ())  # type: ignore[arg-type]
     if blocks and (front is None or page is None):
         binder.absent(blocks[0], front is None, page is None)  # a front matter or a page given later: refused
     doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))

@@ -14,6 +14,7 @@ from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
 from ._frontmatter import FrontMatter
 from ._inline import Link
+from ._kinds import Page, kind_of_page
 from ._kinds.quote.model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
 from ._problems import Problem
 from ._sections import Section, build_sections
@@ -48,7 +49,7 @@ class Document:
 
     blocks: tuple[Block, ...] = attrs.field(default=(), repr=False)
     front_matter: FrontMatter | None = None
-    page: SymbolPage | None = attrs.field(default=None, repr=False)
+    page: Page | None = attrs.field(default=None, repr=False)
     warnings: tuple[Problem, ...] = ()
     bom: bool = False
     #: Whether the text ends with a line ending; a page written from the model (``preserve=False``) does too.
@@ -131,7 +132,7 @@ class Document:
             fm.title = retitled(fm.title)
             fm.url = moved(fm.url) if fm.url is not None else None
             fm.locales = tuple(attrs.evolve(link, url=moved(link.url)) for link in fm.locales)
-        page = self.page
+        page = self._quote
         if page is not None:
             page.title = retitled(page.title)
             if page.references is not None:
@@ -141,15 +142,25 @@ class Document:
     # -- the typed page ------------------------------------------------------
 
     @property
+    def kind(self) -> str | None:
+        """The page's kind: ``"quote"``, ``"news_index"``, ``"news_article"``, ``"topic"``; None for no typed page."""
+        kind = kind_of_page(self.page)
+        return kind.name if kind is not None else None
+
+    @property
     def title(self) -> str | None:
         """The text of the page's ``# `` heading."""
         return self.page.title if self.page else None
 
     @property
+    def _quote(self) -> SymbolPage | None:
+        return self.page if isinstance(self.page, SymbolPage) else None
+
+    @property
     def symbol(self) -> Symbol | None:
-        """The page's symbol: the front matter's, else the one the title ends in (None when neither is one)."""
+        """The page's symbol: the front matter's, else the one a quote page's title ends in (None for neither)."""
         written = self.front_matter.symbol if self.front_matter else None
-        if written is None and self.page is not None and self.page.title:
+        if written is None and isinstance(self.page, SymbolPage) and self.page.title:
             found = TITLE_SYMBOL.findall(self.page.title)
             written = found[-1] if found else None
         try:
@@ -160,52 +171,52 @@ class Document:
     @property
     def supported_languages(self) -> list[Link]:
         """The links of a ``> Supported Languages:`` line, when the page has one."""
-        return self.page.supported_languages if self.page else []
+        return self._quote.supported_languages if self._quote else []
 
     @property
     def overview(self) -> Overview | None:
         """Company Overview: description, industry, exchange, website."""
-        return self.page.overview if self.page else None
+        return self._quote.overview if self._quote else None
 
     @property
     def key_drivers(self) -> list[str]:
         """The items of Key Drivers (empty in every page seen so far)."""
-        return self.page.key_drivers if self.page else []
+        return self._quote.key_drivers if self._quote else []
 
     @property
     def score(self) -> Score | None:
         """Longbridge Financial Score."""
-        return self.page.score if self.page else None
+        return self._quote.score if self._quote else None
 
     @property
     def valuation(self) -> Valuation | None:
         """Valuation Analysis."""
-        return self.page.valuation if self.page else None
+        return self._quote.valuation if self._quote else None
 
     @property
     def peers(self) -> list[Peer]:
         """Peer Comparison."""
-        return self.page.peers if self.page and self.page.peers is not None else []
+        return self._quote.peers if self._quote and self._quote.peers is not None else []
 
     @property
     def analysts(self) -> Analysts | None:
         """Analyst Rating Distribution."""
-        return self.page.analysts if self.page else None
+        return self._quote.analysts if self._quote else None
 
     @property
     def target_price(self) -> TargetPrice | None:
         """Target Price Forecast."""
-        return self.page.target_price if self.page else None
+        return self._quote.target_price if self._quote else None
 
     @property
     def references(self) -> list[Link]:
         """The links of References."""
-        return self.page.references if self.page and self.page.references is not None else []
+        return self._quote.references if self._quote and self._quote.references is not None else []
 
     @property
     def disclaimer(self) -> str | None:
         """The disclaimer's text, without its markup."""
-        return self.page.disclaimer if self.page else None
+        return self._quote.disclaimer if self._quote else None
 
 
 def _moved_link(link: Link, moved: Callable[[str], str]) -> Link:

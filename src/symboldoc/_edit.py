@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._blocks import Block, FencedBlock, FrontMatterBlock, Table
+from ._blocks import Block, FencedBlock, FrontMatterBlock, ListBlock, Table
 from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
 from ._frontmatter_text import FRONT_MATTER_KEYS, front_matter_entry
@@ -39,7 +39,7 @@ from ._text import line_content, line_ending, split_lines
 if TYPE_CHECKING:
     from ._document import Document
 
-__all__ = ["Binder", "Binding", "Gone", "write_back"]
+__all__ = ["Binder", "Binding", "Gone", "View", "present", "write_back"]
 
 View = Callable[["Document"], Any]
 #: Finds, in a block's source, the span of each text a binding writes (None where one is missing).
@@ -111,7 +111,10 @@ def write_back(doc: Document) -> tuple[str, bool]:
             changed = now != binding.original
         if changed:
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
-            written[id(binding.block)] = text
+            if binding.render is _render_unchanged:
+                written.setdefault(id(binding.block), text)  # a derived fact: another binding may write the block
+            else:
+                written[id(binding.block)] = text
     if not written:
         return "".join([block.source for block in blocks]), False
     return "".join([written.get(id(block), block.source) for block in blocks]), True
@@ -249,9 +252,48 @@ class Binder:
 
     # -- the front matter -------------------------------------------------------------------
 
-    def front_matter(self, block: FrontMatterBlock) -> None:
-        """The front matter: a changed key rewrites its own lines; a new key goes last; a removed one goes."""
-        self.add(block, _front_matter_view, _render_front_matter, (block.front_matter.entries,), "the front matter")
+    def front_matter(self, block: FrontMatterBlock, owned: tuple[tuple[str, Callable[[Any], Any]], ...] = ()) -> None:
+        """The front matter: a changed key rewrites its own lines; a new key goes last; a removed one goes.
+
+        ``owned`` are the keys whose home is the typed page (a topic page's
+        ``description`` and ``author``), each with a function of the page
+        that gives the key's value as the front matter writes it (None: no
+        such key).
+        """
+        view = functools.partial(_front_matter_view, owned) if owned else _front_matter_view
+        self.add(block, view, _render_front_matter, (block.front_matter.entries,), "the front matter")
+
+    def derived(self, block: Block, view: View, what: str) -> None:
+        """A fact the text shows only through others (a page's id, in its url): it is not written here.
+
+        A change of it leaves the block as it is but counts as a change, so
+        ``dumps`` reads the text back: unless the facts it is made from were
+        changed to match, that raises :class:`EditError` naming it.
+        """
+        self.add(block, view, _render_unchanged, (), what)
+
+    def span(self, blocks: Sequence[Block], view: View, write: Callable[[Any], str], what: str) -> None:
+        """Blocks one after another that together show one text (an article's body).
+
+        A change writes the new text (``write(now)``) in place of theirs, up
+        to their last line ending, which stays: the first block takes the
+        text, the others are left empty.
+        """
+        first, *rest = blocks
+        ending = line_ending(split_lines(blocks[-1].source)[-1])
+        self.add(first, view, _render_span, (write, ending), what)
+        for block in rest:
+            self.add(block, view, _render_emptied, (), what)
+
+    def list_items(self, block: ListBlock, view: View, write: Callable[[Any], list[str]], what: str) -> None:
+        """A list whose items (of one line or several) show the values ``view`` gives, one value an item.
+
+        An unchanged value keeps its item's text, lines and blank lines
+        included; a changed or new one is written anew (``write`` gives its
+        lines, without endings); a removed one loses its item.
+        """
+        cuts = tuple(item.offset - block.offset for item in block.items)
+        self.add(block, view, _render_list_items, (cuts, write), what)
 
     # -- the chart ------------------------------------------------------------------------------
 
@@ -374,12 +416,56 @@ def _render_items(params: tuple[Any, ...], block: Block, original: Any, now: Any
     return _join(out + extra, ending, lines[-1])
 
 
-def _front_matter_view(doc: Document) -> tuple[tuple[str, Any], ...]:
+def _front_matter_view(*args: Any) -> tuple[tuple[str, Any], ...]:
+    """The front matter's keys and values; ``(owned, doc)`` adds the keys whose home is the typed page."""
+    *owned_keys, doc = args
     fm = present(doc.front_matter, "doc.front_matter")
     # The typed keys hold immutable values; only the others can be changed in place, so only they are copied.
     values = zip(FRONT_MATTER_KEYS, _TYPED_KEYS(fm), strict=True)
     typed = tuple(item for item in values if item[1] is not None and item[1] != ())
-    return typed + tuple((key, _frozen(value)) for key, value in fm.extra.items()) if fm.extra else typed
+    items = typed + tuple((key, _frozen(value)) for key, value in fm.extra.items()) if fm.extra else typed
+    if owned_keys:
+        owned = tuple((key, value_of(doc.page)) for key, value_of in owned_keys[0])
+        items += tuple(item for item in owned if item[1] is not None)
+    return items
+
+
+def _render_span(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    write, ending = params
+    text: str = write(now) + ending
+    return text
+
+
+def _render_emptied(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    return ""
+
+
+def _render_unchanged(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    return block.source
+
+
+def _render_list_items(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
+    cuts, write = params
+    source = block.source
+    chunks = [source[start:end] for start, end in zip(cuts, (*cuts[1:], len(source)), strict=True)]
+    head = source[: cuts[0]] if cuts else ""
+    ending = line_ending(split_lines(source)[0]) or "\n"
+    unused = list(zip(original, chunks, strict=False))
+    out: list[str] = []
+    for value in now:
+        match = next((pair for pair in unused if pair[0] == value), None)
+        if match is not None:
+            unused.remove(match)
+            out.append(match[1])
+        else:
+            out.append(ending.join(write(value)) + ending)
+    for number, chunk in enumerate(out[:-1]):
+        if not chunk.endswith(("\n", "\r")):
+            out[number] = chunk + ending  # an item that was last, at the end of the text, is followed now
+    text = head + "".join(out)
+    if out and not source.endswith(("\n", "\r")):
+        text = text.rstrip("\r\n")  # the list ended the text without a line ending: so it still does
+    return text
 
 
 _TYPED_KEYS = operator.attrgetter(*FRONT_MATTER_KEYS)
@@ -387,6 +473,10 @@ _TYPED_KEYS = operator.attrgetter(*FRONT_MATTER_KEYS)
 
 def _render_front_matter(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
     (entries,) = params
+    seen: set[str] = set()
+    twice = next((key for key, _ in now if key in seen or seen.add(key)), None)  # type: ignore[func-returns-value]
+    if twice is not None:  # a key the typed page keeps, given to the front matter's extra too
+        raise _refuse(block, f"doc.front_matter.extra[{twice!r}]", f"this page keeps {twice!r} as doc.page.{twice}")
     lines = split_lines(block.source)
     ending = line_ending(lines[0]) or "\n"
     before, after = dict(original), dict(now)

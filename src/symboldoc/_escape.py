@@ -43,8 +43,8 @@ from ._inline import (
 from ._tables import cell_text, is_delimiter_row
 
 __all__ = [
-    "backslashed",
     "atx_text",
+    "backslashed",
     "cell_markdown",
     "escape_pipes",
     "escaped",

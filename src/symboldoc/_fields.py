@@ -25,6 +25,7 @@ from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, r
 _GRADE_SET = frozenset(GRADES)
 
 __all__ = [
+    "ON_SETATTR",
     "ReadLazily",
     "check_count",
     "count_field",
@@ -37,7 +38,6 @@ __all__ = [
     "symbol_field",
     "text_field",
     "unchecked",
-    "ON_SETATTR",
     "written",
 ]
 
@@ -212,7 +212,9 @@ def symbol_field() -> Any:
     )
 
 
-def text_field(*, optional: bool = True, lines: bool = False, empty: bool = True, default: Any = None) -> Any:
+def text_field(
+    *, optional: bool = True, lines: bool = False, empty: bool = True, default: Any = None, on_setattr: Any = None
+) -> Any:
     """Text the page shows (plain text, or markdown with ``lines``): refused when the page cannot hold it.
 
     A one-line field refuses line breaks; every text field refuses blanks at
@@ -220,6 +222,7 @@ def text_field(*, optional: bool = True, lines: bool = False, empty: bool = True
     ``_escape.unwritable``).  ``empty=False`` refuses ``""`` where the page
     cannot show an empty text (None says there is none).  Markdown
     punctuation is always accepted: it is escaped where it is written.
+    ``on_setattr`` replaces the class's hooks for this field.
     """
 
     def check(instance: Any, field: attrs.Attribute[Any], value: object) -> None:
@@ -233,9 +236,10 @@ def text_field(*, optional: bool = True, lines: bool = False, empty: bool = True
         if problem is not None:
             raise ValueError(f"{_name(instance, field)}: {value[:80]!r} has {problem}")
 
+    hook = {} if on_setattr is None else {"on_setattr": on_setattr}
     if default is attrs.NOTHING:
-        return attrs.field(validator=check)
-    return attrs.field(default=default, validator=check)
+        return attrs.field(validator=check, **hook)
+    return attrs.field(default=default, validator=check, **hook)
 
 
 def unchecked(cls: type[T], **values: Any) -> T:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -29,10 +30,25 @@ from ._values import (
 FRONT_MATTER_KEYS = ("title", "type", "locale", "url", "symbol", "name", "industry", "datetime", "locales")
 
 
-def front_matter_items(fm: FrontMatter) -> list[tuple[str, Any]]:
-    """Every key of ``fm`` that has a value, typed keys first, in the pages' order."""
-    items = [(key, getattr(fm, key)) for key in FRONT_MATTER_KEYS]
-    return [(key, value) for key, value in items if value not in (None, ())] + list(fm.extra.items())
+def front_matter_items(
+    fm: FrontMatter, owned: Sequence[tuple[str, Any]] = (), order: Sequence[str] = FRONT_MATTER_KEYS
+) -> list[tuple[str, Any]]:
+    """Every key of ``fm`` that has a value, and the keys a typed page keeps (``owned``), in the pages' order.
+
+    Keys named in ``order`` come first, in that order (a page kind gives
+    its own: a topic page writes ``description`` before ``datetime``); then
+    the other keys of ``extra``, in their order.  A key ``owned`` by the
+    page and also in ``extra`` is refused with a ``ValueError``: it has one
+    home, the page.
+    """
+    typed = [(key, getattr(fm, key)) for key in FRONT_MATTER_KEYS]
+    items = [(key, value) for key, value in typed if value not in (None, ())]
+    clash = next((key for key, _ in owned if key in fm.extra), None)
+    if clash is not None:
+        raise ValueError(f"FrontMatter.extra[{clash!r}]: this page keeps {clash!r} as doc.page.{clash}, not in extra")
+    items += [(key, value) for key, value in owned if value is not None] + list(fm.extra.items())
+    rank = {key: number for number, key in enumerate(order)}
+    return sorted(items, key=lambda item: rank.get(item[0], len(rank)))  # stable: the rest keep their order
 
 
 def front_matter_entry(key: str, value: Any) -> list[str]:
@@ -111,9 +127,12 @@ def _is_locale_item(item: str, link: LocaleLink) -> bool:
     return match is not None and match.group(1) == link.locale and resolve(match.group(2)) == link.url
 
 
-def front_matter_lines(fm: FrontMatter) -> list[str]:
+def front_matter_lines(
+    fm: FrontMatter, owned: Sequence[tuple[str, Any]] = (), order: Sequence[str] = FRONT_MATTER_KEYS
+) -> list[str]:
+    """The front matter's lines, ``---`` to ``---`` (see :func:`front_matter_items`)."""
     lines = ["---"]
-    for key, value in front_matter_items(fm):
+    for key, value in front_matter_items(fm, owned, order):
         lines.extend(front_matter_entry(key, value))
     lines.append("---")
     return lines

@@ -62,7 +62,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "format": FORMAT_VERSION,
         "symbol": doc.symbol,
         "front_matter": _front_matter(doc.front_matter) if doc.front_matter is not None else None,
-        "page": _page(doc.page) if doc.page is not None else None,
+        "page": _page(doc.page) if isinstance(doc.page, SymbolPage) else None,
         "warnings": [attrs.asdict(problem) for problem in doc.warnings],
     }
 

@@ -16,23 +16,31 @@ Adding a kind is adding its unit and one entry to :data:`KINDS`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Union
 
 from symboldoc._blocks import Block, Heading
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
 from symboldoc._frontmatter import FrontMatter
-from symboldoc._frontmatter_text import front_matter_lines
+from symboldoc._frontmatter_text import FRONT_MATTER_KEYS, front_matter_lines
 from symboldoc._problems import Reporter
 
 from ._kind import PageKind
+from .news import NEWS_ARTICLE, NEWS_INDEX
+from .news.model import NewsArticle, NewsIndex
 from .quote import QUOTE
+from .quote.model import SymbolPage
+from .topic import TOPIC
+from .topic.model import TopicPage
 
-__all__ = ["KINDS", "PageKind", "kind_named", "kind_of_page", "read_page", "register_labels", "render_text"]
+__all__ = ["KINDS", "Page", "PageKind", "kind_named", "kind_of_page", "read_page", "register_labels", "render_text"]
+
+#: The typed page of a document: one class per kind.
+Page = Union[SymbolPage, NewsIndex, NewsArticle, TopicPage]  # noqa: UP007 - a runtime alias, for Python 3.10
 
 #: Every kind, in the order they are tried.  Kinds sharing a front matter ``type`` are listed
 #: most particular first: the last of them takes a page that none of the others claims.
-KINDS: tuple[PageKind, ...] = (QUOTE,)
+KINDS: tuple[PageKind, ...] = (QUOTE, NEWS_INDEX, NEWS_ARTICLE, TOPIC)
 
 _BY_CLASS = {kind.page_class: kind for kind in KINDS}
 _BY_NAME = {kind.name: kind for kind in KINDS}
@@ -76,11 +84,11 @@ def read_page(
     charts: Mapping[int, RadarOutline],
     reporter: Reporter,
     binder: Binder,
-) -> Any:
-    """The typed page of ``blocks``, read by its kind's reader; None when no kind claims them."""
+) -> tuple[PageKind | None, Any]:
+    """The kind of ``blocks`` and their typed page, read by the kind's reader; ``(None, None)`` for no kind."""
     title = next((block.text for block in blocks if isinstance(block, Heading) and block.level == 1), None)
     kind = pick_kind(front_matter, title)
-    return None if kind is None else kind.read(blocks, front_matter, charts, reporter, binder)
+    return kind, None if kind is None else kind.read(blocks, front_matter, charts, reporter, binder)
 
 
 def render_text(front_matter: FrontMatter | None, page: object, bom: bool, final_newline: bool) -> str:
@@ -90,14 +98,16 @@ def render_text(front_matter: FrontMatter | None, page: object, bom: bool, final
     trailing blank lines; a byte order mark and a final newline when asked.
     """
     lines: list[str] = []
-    if front_matter is not None:
-        lines.extend(front_matter_lines(front_matter))
-        lines.append("")
     kind = kind_of_page(page)
+    if kind is None and page is not None:
+        raise TypeError(f"a document's page is a typed page of a known kind, not {type(page).__name__}")
+    if front_matter is not None:
+        owned = [(key, value_of(page)) for key, value_of in kind.owned] if kind is not None else []
+        order = kind.front_matter_order if kind is not None else FRONT_MATTER_KEYS
+        lines.extend(front_matter_lines(front_matter, owned, order))
+        lines.append("")
     if kind is not None:
         lines.extend(kind.render(front_matter, page))
-    elif page is not None:
-        raise TypeError(f"a document's page is a typed page of a known kind, not {type(page).__name__}")
     while lines and lines[-1] == "":
         lines.pop()
     text = "\n".join(lines)

@@ -12,6 +12,7 @@ from symboldoc._blocks import Block
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._frontmatter_text import FRONT_MATTER_KEYS
 from symboldoc._problems import Reporter
 
 __all__ = ["PageKind", "Reader", "Renderer"]
@@ -42,6 +43,11 @@ class PageKind:
     read: Reader
     render: Renderer
     labels: dict[str, Any]
+    #: The front matter keys whose home is the typed page, each with a function of the page that gives the
+    #: key's value as the front matter writes it (None for no such key).
+    owned: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+    #: The order the pages of this kind give their front matter keys in (others follow, in their order).
+    front_matter_order: tuple[str, ...] = FRONT_MATTER_KEYS
 
     def labels_for(self, locale: str | None) -> Any:
         """The labels of ``locale``; English for a locale without its own."""

@@ -82,11 +82,11 @@ def _part(doc: Document, name: str) -> Any:
 
 
 def _score(doc: Document) -> Score:
-    return doc.page.score  # type: ignore[union-attr,return-value]
+    return _present_page(doc).score  # type: ignore[return-value]
 
 
 def _overview(doc: Document) -> Overview:
-    return doc.page.overview  # type: ignore[union-attr,return-value]
+    return _present_page(doc).overview  # type: ignore[return-value]
 
 
 # Each view is a module-level function (its parameters bound with functools.partial),

@@ -1,0 +1,34 @@
+"""Writing news pages from their typed model alone, in the layout Longbridge documents."""
+
+from __future__ import annotations
+
+from symboldoc._escape import heading_markdown
+from symboldoc._frontmatter import FrontMatter
+
+from .labels import LABELS
+from .model import NewsArticle, NewsIndex
+from .views import item_lines
+
+__all__ = ["render_news_article", "render_news_index"]
+
+
+def render_news_index(front_matter: FrontMatter | None, page: NewsIndex) -> list[str]:
+    """The lines of the news index's body: the title, then each item."""
+    locale = front_matter.locale if front_matter is not None else None
+    labels = LABELS.get(locale or "en", LABELS["en"])
+    lines: list[str] = []
+    if page.title is not None:
+        lines += [f"# {heading_markdown(page.title)}", ""]
+    for item in page.items:
+        lines += item_lines(labels, (item.title, item.url, item.id, item.datetime, item.summary, ()))
+    return lines
+
+
+def render_news_article(front_matter: FrontMatter | None, page: NewsArticle) -> list[str]:
+    """The lines of an article's body: the title, then the body as it is."""
+    lines: list[str] = []
+    if page.title is not None:
+        lines += [f"# {heading_markdown(page.title)}", ""]
+    if page.body is not None:
+        lines.append(page.body)
+    return lines

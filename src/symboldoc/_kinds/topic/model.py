@@ -1,0 +1,55 @@
+"""The typed model of a community topic page (``/topics/<id>.md``, front matter ``type: "Topics"``)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import attrs
+
+from symboldoc._fields import count_field, datetime_field, text_field
+from symboldoc._inline import Link
+from symboldoc._symbols import Symbol
+
+__all__ = ["Comment", "TopicPage"]
+
+
+def _front_matter_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+    """A front matter text: any str (the front matter writes it as a quoted YAML string), or None."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
+
+
+@attrs.define
+class Comment:
+    """One comment: ``- **<author> · <datetime>**: <text>``.
+
+    ``author`` is plain text; ``datetime`` aware UTC; ``text`` the comment as
+    markdown (links and emphasis kept), on one line.
+    """
+
+    author: str = text_field(optional=False, default=attrs.NOTHING, empty=False)
+    datetime: _dt.datetime | None = datetime_field()
+    text: str = text_field(optional=False, default="")
+
+
+@attrs.define
+class TopicPage:
+    """A community topic: the question as posted, its author, related symbols, and the comments.
+
+    ``id`` is the number in the page's url (the front matter's ``url``):
+    change the url to move the page, and ``id`` with it.  ``description``
+    and ``author`` are front matter keys whose home is this page: the front
+    matter's ``extra`` does not hold them.  ``title`` is the ``# `` heading's
+    text as written (a long question is cut with ``…``).  ``comments_count``
+    is the N of ``## Comments (N)``, which may be more than the comments the
+    page shows.
+    """
+
+    id: int | None = count_field()
+    title: str | None = text_field()
+    description: str | None = attrs.field(default=None, validator=_front_matter_text)
+    author: Link | None = None
+    related: list[Symbol] = attrs.field(factory=list)
+    comments_count: int | None = count_field()
+    comments: list[Comment] = attrs.field(factory=list)

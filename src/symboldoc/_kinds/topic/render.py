@@ -1,0 +1,35 @@
+"""Writing a topic page from its typed model alone, in the layout Longbridge serves."""
+
+from __future__ import annotations
+
+from symboldoc._escape import heading_markdown
+from symboldoc._frontmatter import FrontMatter
+
+from .labels import LABELS
+from .model import TopicPage
+from .views import comment_line, quote_prefix, related_line
+
+__all__ = ["render_topic_page"]
+
+
+def render_topic_page(front_matter: FrontMatter | None, page: TopicPage) -> list[str]:
+    """The lines of a topic page's body: the title, Related Stocks (when there are any), the comments."""
+    locale = front_matter.locale if front_matter is not None else None
+    labels = LABELS.get(locale or "en", LABELS["en"])
+    lines: list[str] = []
+    if page.title is not None:
+        lines += [f"# {heading_markdown(page.title)}", ""]
+    if page.related:
+        prefix = quote_prefix(locale)
+        lines += [f"### {labels.related}", ""]
+        for symbol in page.related:
+            lines += related_line(prefix, symbol)
+        lines.append("")
+    if page.comments and page.comments_count is None:
+        raise ValueError("TopicPage.comments_count: None, but the page has comments; the heading shows their count")
+    if page.comments_count is not None:
+        lines += [f"## {labels.comments} ({page.comments_count})", ""]
+        for comment in page.comments:
+            lines += comment_line((comment.author, comment.datetime, comment.text))
+        lines.append("")
+    return lines
