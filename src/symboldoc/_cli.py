@@ -17,6 +17,7 @@ from ._blocks import Heading
 from ._charts import RadarChart
 from ._document import Document
 from ._json import json_schema, to_dict
+from ._kinds import kind_of_page
 from ._problems import SymbolDocError
 from ._sections import Section
 from ._version import __version__
@@ -211,6 +212,12 @@ def _summarise(label: str, doc: Document, text: str, out: TextIO) -> None:
             say(f"    other keys: {', '.join(fm.extra)}")
     else:
         say("  front matter: none")
+    kind = kind_of_page(doc.page)
+    if kind is not None:
+        for line in kind.summarise(doc.page):
+            say(f"  {line}")
+    else:
+        say("  page: no typed page (not a kind symboldoc knows)")
     kinds = Counter(type(block).__name__ for block in doc.blocks)
     say(f"  blocks: {len(doc.blocks)} ({', '.join(f'{n} {kind}' for kind, n in sorted(kinds.items()))})")
     if doc.sections:

@@ -48,6 +48,8 @@ class PageKind:
     owned: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
     #: The order the pages of this kind give their front matter keys in (others follow, in their order).
     front_matter_order: tuple[str, ...] = FRONT_MATTER_KEYS
+    #: A few lines for people about a typed page (``symboldoc parse --format summary``).
+    summarise: Callable[[Any], list[str]] = attrs.field(kw_only=True)
 
     def labels_for(self, locale: str | None) -> Any:
         """The labels of ``locale``; English for a locale without its own."""

@@ -15,7 +15,7 @@ from symboldoc._kinds._kind import PageKind
 from .labels import LABELS
 from .model import ARTICLE_URL, NewsArticle, NewsIndex
 from .read import read_news_article, read_news_index
-from .render import render_news_article, render_news_index
+from .render import render_news_article, render_news_index, summarise_news_article, summarise_news_index
 from .views import description_value
 
 __all__ = ["NEWS_ARTICLE", "NEWS_INDEX"]
@@ -40,6 +40,7 @@ NEWS_INDEX = PageKind(
     read=read_news_index,
     render=render_news_index,
     labels=LABELS,
+    summarise=summarise_news_index,
 )
 
 NEWS_ARTICLE = PageKind(
@@ -53,4 +54,5 @@ NEWS_ARTICLE = PageKind(
     labels=LABELS,
     owned=(("description", description_value),),
     front_matter_order=FRONT_MATTER_ORDER,
+    summarise=summarise_news_article,
 )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from symboldoc._escape import heading_markdown
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._values import format_datetime
 
 from .labels import LABELS
 from .model import NewsArticle, NewsIndex
 from .views import item_lines
 
-__all__ = ["render_news_article", "render_news_index"]
+__all__ = ["render_news_article", "render_news_index", "summarise_news_article", "summarise_news_index"]
 
 
 def render_news_index(front_matter: FrontMatter | None, page: NewsIndex) -> list[str]:
@@ -31,4 +32,27 @@ def render_news_article(front_matter: FrontMatter | None, page: NewsArticle) -> 
         lines += [f"# {heading_markdown(page.title)}", ""]
     if page.body is not None:
         lines.append(page.body)
+    return lines
+
+
+def summarise_news_index(page: NewsIndex) -> list[str]:
+    """A few lines for people about the news index: one per item."""
+    lines = [f"news index: {page.title or 'no title'}, {len(page.items)} items"]
+    for item in page.items:
+        when = format_datetime(item.datetime) if item.datetime is not None else "no datetime"
+        symbols = f" [{', '.join(item.symbols)}]" if item.symbols else ""
+        lines.append(f"  {when} {item.id if item.id is not None else '-'} {item.title}{symbols}")
+    return lines
+
+
+def summarise_news_article(page: NewsArticle) -> list[str]:
+    """A few lines for people about a news article."""
+    body = page.body or ""
+    paragraphs = len([part for part in body.split("\n\n") if part.strip()])
+    lines = [
+        f"news article {page.id if page.id is not None else '(no id)'}: {page.title or 'no title'}",
+        f"  body: {len(body)} characters, {paragraphs} paragraphs",
+    ]
+    if page.symbols:
+        lines.append(f"  symbols: {', '.join(page.symbols)}")
     return lines

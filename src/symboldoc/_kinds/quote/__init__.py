@@ -16,7 +16,7 @@ from symboldoc._symbols import TITLE_SYMBOL
 from .labels import LABELS
 from .model import SymbolPage
 from .read import read_quote_page
-from .render import render_quote_page
+from .render import render_quote_page, summarise_quote_page
 
 __all__ = ["QUOTE"]
 
@@ -35,4 +35,5 @@ QUOTE = PageKind(
     read=read_quote_page,
     render=render_quote_page,
     labels=LABELS,
+    summarise=summarise_quote_page,
 )

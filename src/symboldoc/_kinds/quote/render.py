@@ -328,3 +328,27 @@ def render_quote_page(front_matter: FrontMatter | None, page: SymbolPage) -> lis
     writer = _Writer(labels_for(front_matter.locale if front_matter else None), older)
     writer.page(page)
     return writer.lines
+
+
+def summarise_quote_page(page: SymbolPage) -> list[str]:
+    """A few lines for people about a quote page's figures."""
+    lines = [f"quote page: {page.title or 'no title'}"]
+    score = page.score
+    if score is not None:
+        lines.append(
+            f"  score: {score.grade or '-'} ({number_text(score.value)}), {len(score.groups)} indicator groups"
+        )
+    if page.valuation is not None:
+        lines.append(f"  valuation: {', '.join(page.valuation.metrics) or 'no rows'}")
+    if page.peers is not None:
+        lines.append(f"  peers: {len(page.peers)}")
+    if page.analysts is not None:
+        ratings = ", ".join(
+            f"{row.rating} {row.count if row.count is not None else '-'}" for row in page.analysts.ratings
+        )
+        lines.append(f"  analysts: {page.analysts.total if page.analysts.total is not None else '-'} ({ratings})")
+    targets = page.target_price
+    if targets is not None:
+        shown = (number_text(targets.current), number_text(targets.highest), number_text(targets.lowest))
+        lines.append("  target price: current {}, highest {}, lowest {}".format(*shown))
+    return lines

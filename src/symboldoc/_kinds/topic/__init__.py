@@ -8,7 +8,7 @@ from symboldoc._kinds._kind import PageKind
 from .labels import LABELS
 from .model import TopicPage
 from .read import TOPIC_URL, read_topic_page
-from .render import render_topic_page
+from .render import render_topic_page, summarise_topic_page
 from .views import author_value, description_value
 
 __all__ = ["TOPIC"]
@@ -30,4 +30,5 @@ TOPIC = PageKind(
     labels=LABELS,
     owned=(("description", description_value), ("author", author_value)),
     front_matter_order=FRONT_MATTER_ORDER,
+    summarise=summarise_topic_page,
 )

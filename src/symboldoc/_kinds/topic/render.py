@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from symboldoc._escape import heading_markdown
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._values import format_datetime
 
 from .labels import LABELS
 from .model import TopicPage
 from .views import comment_line, quote_prefix, related_line
 
-__all__ = ["render_topic_page"]
+__all__ = ["render_topic_page", "summarise_topic_page"]
 
 
 def render_topic_page(front_matter: FrontMatter | None, page: TopicPage) -> list[str]:
@@ -33,3 +36,22 @@ def render_topic_page(front_matter: FrontMatter | None, page: TopicPage) -> list
             lines += comment_line((comment.author, comment.datetime, comment.text))
         lines.append("")
     return lines
+
+
+def summarise_topic_page(page: TopicPage) -> list[str]:
+    """A few lines for people about a topic page."""
+    author = page.author.text if page.author is not None else "unknown"
+    lines = [
+        f"topic {page.id if page.id is not None else '(no id)'}: {page.title or 'no title'}",
+        f"  author: {author}",
+    ]
+    if page.related:
+        lines.append(f"  related: {', '.join(page.related)}")
+    shown = f"{len(page.comments)} shown of {page.comments_count}" if page.comments_count is not None else "none"
+    lines.append(f"  comments: {shown}")
+    lines.extend(f"    {comment.author} at {_when(comment.datetime)}" for comment in page.comments)
+    return lines
+
+
+def _when(value: _dt.datetime | None) -> str:
+    return format_datetime(value) if value is not None else "an unknown time"
