@@ -58,7 +58,8 @@ def read_news_index(
     for index, block in enumerate(blocks):
         if isinstance(block, FrontMatterBlock) or index == title_index:
             continue
-        if isinstance(block, ListBlock) and "items" not in places and title_index is not None and index > title_index:
+        after_title = title_index is None or index > title_index
+        if isinstance(block, ListBlock) and "items" not in places and after_title:
             places.add("items")
             page.items.extend(_read_item(reading, labels, item.text, item.start, item.inline) for item in block.items)
             reading.bind.list_items(block, item_view, functools.partial(item_lines, labels), "doc.page.items")

@@ -46,7 +46,7 @@ def read_item_line(line: str) -> tuple[str, str] | None:
 def item_lines(labels: NewsLabels, value: tuple[Any, ...]) -> list[str]:
     """A news item's lines: its link, and its Datetime and Summary lines when it has them."""
     title, url, _, when, summary, _ = value
-    lines = [f"- {link_markdown(Link(url, (Text(title),)))}"]
+    lines = [f"- {link_markdown(Link(url, (Text(title),) if title else ()))}"]
     if when is not None:
         lines.append(f"  - {labels.datetime}: {format_datetime(when)}")
     if summary is not None:

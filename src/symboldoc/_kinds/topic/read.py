@@ -79,9 +79,11 @@ class _TopicReader(PageReading):
         prefix = quote_prefix(front_matter.locale if front_matter else None)
         section: str | None = None
         for index, block in enumerate(blocks):
-            if title_index is None or index <= title_index:
+            if title_index is not None and index <= title_index:
                 if index != title_index and not isinstance(block, FrontMatterBlock):
                     self.unexpected(block, "topic page head")
+                continue
+            if isinstance(block, FrontMatterBlock):
                 continue
             if isinstance(block, Heading):
                 section = self.read_heading(block)
