@@ -197,8 +197,8 @@ def _overrides(cls: type, fields: list[tuple[attrs.Attribute[Any], FieldForm]]) 
 def _unstructure_factory(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
     if cls in CLASS_FORMS:  # written as one of its fields
         name = CLASS_FORMS[cls]
-        field = attrs.fields_dict(cls)[name]
         attrs.resolve_types(cls)
+        field = attrs.fields_dict(cls)[name]
         inner = converter.get_unstructure_hook(field.type)
         return lambda obj: inner(getattr(obj, name))
     fields = json_fields(cls)
