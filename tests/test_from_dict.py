@@ -1,4 +1,9 @@
-"""from_dict trusts nothing: data is checked against the JSON Schema, then as the model checks it."""
+"""from_dict trusts nothing: data is checked against the JSON Schema, then built as the model checks it.
+
+A refusal from building (a hook's or the model's) is named at the JSON path
+cattrs' exception notes lead to: the field's, or the object's when its class
+refused the values together.
+"""
 
 from __future__ import annotations
 
@@ -60,7 +65,11 @@ def test_to_dict_data_comes_back(name: str) -> None:
             "Two\nlines",
             r"^\$\.page\.peers\[1\]: expected a value the model takes, got Peer\.name: .*line break",
         ),
-        (("page", "score", "updated"), "yesterday", r"^\$\.page\.score: expected a value the model takes.*ISO 8601"),
+        (
+            ("page", "score", "updated"),
+            "yesterday",
+            r"^\$\.page\.score\.updated: expected a value the model takes, got not an ISO 8601 datetime: 'yesterday'$",
+        ),
     ],
 )
 def test_wrong_data_names_its_json_path(path: tuple[Any, ...], value: Any, message: str) -> None:
@@ -77,6 +86,27 @@ def test_empty_and_unknown_data_are_refused() -> None:
         symboldoc.from_dict({"format": 1})
     with pytest.raises(TypeError, match="takes a mapping"):
         symboldoc.from_dict([EXAMPLE])  # type: ignore[arg-type]
+
+
+def test_the_kind_picks_the_page_class() -> None:
+    with pytest.raises(DataError, match=r"^\$\.kind: expected one of 'quote' or null, got 'news'$"):
+        symboldoc.from_dict(changed(("kind",), "news"))
+    with pytest.raises(DataError, match=r"^\$\.kind: expected one of 'quote' or null, got \['quote'\]$"):
+        symboldoc.from_dict(changed(("kind",), ["quote"]))
+    with pytest.raises(DataError, match=r"^\$\.page: expected null, got \{'title'"):
+        symboldoc.from_dict(changed(("kind",), None))  # no kind, no page
+    with pytest.raises(DataError, match=r"^\$\.page: expected an object, got None$"):
+        symboldoc.from_dict(changed(("page",), None))  # a quote document without its page
+
+
+def test_data_of_the_first_release_has_no_kind_and_a_quote_page() -> None:
+    doc = symboldoc.loads(own_pages()["example.md"])
+    first_release = changed(("kind",), KeyError)
+    assert "kind" not in first_release
+    assert symboldoc.from_dict(first_release).page == doc.page
+    no_page = {**first_release, "page": None}
+    assert symboldoc.from_dict(no_page).page is None
+    assert symboldoc.from_dict(no_page).front_matter == doc.front_matter
 
 
 def test_data_errors_pickle() -> None:

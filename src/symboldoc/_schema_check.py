@@ -3,10 +3,15 @@
 A small validator of its own (jsonschema is not a dependency), for exactly
 the keywords that schema uses: ``type``, ``const``, ``enum``, ``pattern``,
 ``minimum``, ``properties``, ``required``, ``additionalProperties``,
-``items``, ``anyOf`` and ``$ref`` to ``#/$defs/...`` (``format``, ``title``
-and ``description`` are annotations).  The first value that does not fit
-raises :class:`DataError` with its JSON path (``$.page.peers[2].rating``)
-and what was expected there.
+``items``, ``anyOf``, ``allOf``, ``if``/``then``/``else`` and ``$ref`` to
+``#/$defs/...`` (``format``, ``title`` and ``description`` are
+annotations).  The first value that does not fit raises :class:`DataError`
+with its JSON path (``$.page.peers[2].rating``) and what was expected there.
+
+``from_dict`` checks data against the schema narrowed to the data's
+``kind`` (``_json.schema.kind_schema``), so that a wrong value in a page is
+named at its own path; what it finds after that comes from building the
+objects (``_json.convert.structure``), at its path too.
 """
 
 from __future__ import annotations
@@ -63,6 +68,15 @@ def _problem(data: Any, schema: Mapping[str, Any], root: Mapping[str, Any], path
             deepest = max(problems, key=lambda found: len(found.path) if found else 0)  # the nearest miss
             return deepest if deepest is not None and deepest.path != path else _mismatch(path, schema, root, data)
         return None
+    for part in schema.get("allOf", ()):
+        found = _problem(data, part, root, path)
+        if found is not None:
+            return found
+    if "if" in schema:
+        branch = schema.get("then") if _problem(data, schema["if"], root, path) is None else schema.get("else")
+        found = _problem(data, branch, root, path) if branch is not None else None
+        if found is not None:
+            return found
     kind = schema.get("type")
     if kind is not None and not _is(data, kind):
         return DataError(path, _describe(schema, root), _found(data))
