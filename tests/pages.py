@@ -24,6 +24,15 @@ def own_pages() -> dict[str, str]:
     return pages
 
 
+def own_quote_pages() -> dict[str, str]:
+    """The project's own quote pages (the fixtures of other kinds left out), by file name."""
+    return {name: text for name, text in own_pages().items() if _quote(text)}
+
+
+def _quote(text: str) -> bool:
+    return any(line in ('type: "Symbol"', 'type: "quote"') for line in text.splitlines()[:12])
+
+
 def example_text() -> str:
     """The example page bundled in the installed package."""
     return (resources.files("symboldoc") / "data" / "example.md").read_bytes().decode("utf-8")

@@ -21,6 +21,9 @@ from .pages import FIXTURES, corpus_pages, own_pages
 
 def edit_figures(doc: Document) -> None:
     """Edits across every kind of binding: spans of text, keyed tables, rows, lists, the chart, the front matter."""
+    if doc.kind != "quote":
+        edit_other_kind(doc)
+        return
     assert doc.front_matter is not None and doc.score is not None and doc.target_price is not None
     doc.front_matter.industry = "Edited industry"
     doc.front_matter.extra = {**doc.front_matter.extra, "note": "added"}
@@ -39,6 +42,26 @@ def edit_figures(doc: Document) -> None:
         doc.analysts.ratings[0].count = 42
         doc.analysts.ratings.append(AnalystRating("Added", 1, Decimal("5")))
     doc.references.pop()
+
+
+def edit_other_kind(doc: Document) -> None:
+    """Edits of a news or topic page: its title, a front matter key it keeps, its lists, an article's body."""
+    page = doc.page
+    assert doc.front_matter is not None and page is not None
+    doc.front_matter.extra = {**doc.front_matter.extra, "note": "added"}
+    page.title = "Edited title"
+    if isinstance(page, symboldoc.TopicPage):
+        page.description = "Edited question?"
+        page.related.append(symboldoc.Symbol("ADD.US"))
+        page.comments[0].text = "Edited *comment*"
+        del page.comments[-1]
+        page.comments_count = 7
+    elif isinstance(page, symboldoc.NewsIndex):
+        page.items[0].summary = "Edited, see [ADD.US](https://longbridge.com/en/quote/ADD.US.md)"
+        page.items.append(symboldoc.NewsItem("Added item", "https://longbridge.com/en/news/1.md"))
+    elif isinstance(page, symboldoc.NewsArticle):
+        page.description = "Edited description"
+        page.body = "Edited body with [ADD.US](https://longbridge.com/en/quote/ADD.US.md).\n\nA second paragraph."
 
 
 def copies() -> dict[str, Callable[[Document], Document]]:

@@ -89,9 +89,15 @@ def test_empty_and_unknown_data_are_refused() -> None:
 
 
 def test_the_kind_picks_the_page_class() -> None:
-    with pytest.raises(DataError, match=r"^\$\.kind: expected one of 'quote' or null, got 'news'$"):
+    with pytest.raises(
+        DataError,
+        match=r"^\$\.kind: expected one of 'quote', 'news_index', 'news_article', 'topic' or null, got 'news'$",
+    ):
         symboldoc.from_dict(changed(("kind",), "news"))
-    with pytest.raises(DataError, match=r"^\$\.kind: expected one of 'quote' or null, got \['quote'\]$"):
+    with pytest.raises(
+        DataError,
+        match=r"^\$\.kind: expected one of 'quote', 'news_index', 'news_article', 'topic' or null, got \['quote'\]$",
+    ):
         symboldoc.from_dict(changed(("kind",), ["quote"]))
     with pytest.raises(DataError, match=r"^\$\.page: expected null, got \{'title'"):
         symboldoc.from_dict(changed(("kind",), None))  # no kind, no page

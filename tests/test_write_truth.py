@@ -26,7 +26,7 @@ import symboldoc as sd
 from symboldoc._frontmatter_text import FRONT_MATTER_KEYS
 from symboldoc._symbols import TITLE_SYMBOL
 
-from .pages import own_pages
+from .pages import own_pages, own_quote_pages
 from .strategies import (
     any_texts,
     documents,
@@ -224,7 +224,7 @@ def _item_edit(collection: Callable[[sd.Document], list[Any]], name: str, index:
     return apply
 
 
-PAGES = own_pages()
+PAGES = own_quote_pages()  # news and topic pages: test_kinds_write_truth
 
 
 @settings(max_examples=EXAMPLES)

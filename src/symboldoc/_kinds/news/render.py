@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from symboldoc._blocks import Heading
 from symboldoc._escape import heading_markdown
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._problems import Reporter
+from symboldoc._scan import scan
+from symboldoc._text import split_lines
 from symboldoc._values import format_datetime
 
 from .labels import LABELS
@@ -30,9 +34,19 @@ def render_news_article(front_matter: FrontMatter | None, page: NewsArticle) -> 
     lines: list[str] = []
     if page.title is not None:
         lines += [f"# {heading_markdown(page.title)}", ""]
+    elif page.body is not None and _has_title_heading(page.body):
+        raise ValueError(
+            "NewsArticle.body: the article has no title, and the body's first level-1 heading would be read as it"
+        )
     if page.body is not None:
         lines.append(page.body)
     return lines
+
+
+def _has_title_heading(markdown: str) -> bool:
+    """Whether ``markdown`` holds a level-1 heading (``# x``, or a line over ``===``)."""
+    blocks, _ = scan(split_lines(markdown), 0, Reporter(keep=False))
+    return any(isinstance(block, Heading) and block.level == 1 for block in blocks)
 
 
 def summarise_news_index(page: NewsIndex) -> list[str]:
