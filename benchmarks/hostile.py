@@ -44,6 +44,9 @@ PAGE_HEAD = (
     '---\ntitle: "Hostile Co (HST.US)"\ntype: "Symbol"\nlocale: "en"\nsymbol: "HST.US"\n---\n\n'
     "# Hostile Co (HST.US)\n\n"
 )
+TOPIC_HEAD = '---\ntype: "Topics"\nurl: "https://longbridge.com/en/topics/1.md"\n---\n\n# Q\n\n'
+NEWS_HEAD = '---\ntype: "News"\nurl: "https://longbridge.com/en/news.md"\n---\n\n# Longbridge News\n\n'
+ARTICLE_HEAD = '---\ntype: "News"\nurl: "https://longbridge.com/en/news/1.md"\n---\n\n# Headline\n\n'
 SCORE_HEAD = "## Longbridge Financial Score™: C\n\n**Overall: C (0.50)**\n\n#### Multi Score Score: C\n\n"
 
 
@@ -117,6 +120,16 @@ SHAPES: dict[str, Callable[[int], str]] = {
             "#### Style Score Score: \n\n| Indicator | Value | Rating |\n|---|---|---|\n"
             + repeat("| Revenue YoY | 23.90% |  |\n", n)
         ),
+    ),
+    "topic: comments": lambda n: TOPIC_HEAD + "## Comments (1)\n\n" + repeat("- **A · 2026-01-01T00:00:00Z**: t\n", n),
+    "topic: related stocks": lambda n: (
+        TOPIC_HEAD + "### Related Stocks\n\n" + repeat("- [KC.US](https://longbridge.com/en/quote/KC.US.md)\n", n)
+    ),
+    "news index: items": lambda n: (
+        NEWS_HEAD + repeat("- [T](https://longbridge.com/en/news/1.md)\n  - Datetime: 2026-01-01T00:00:00Z\n", n)
+    ),
+    "news article: paragraphs of links": lambda n: (
+        ARTICLE_HEAD + repeat("A [KC](https://longbridge.com/en/quote/KC.US.md) b.\n\n", n)
     ),
     "page: indicators and their chart": lambda n: (
         PAGE_HEAD

@@ -68,6 +68,13 @@ TOKENS: tuple[str, ...] = (
     "## Peer Comparison\n", "| 01 | A  (B.US) | A | B | C | D | E | A |\n", "## Institutional View\n",
     "### Analyst Rating Distribution\n", "### Target Price Forecast\n", "> Updated: ", "> As of ", "Total Analysts: **",
     "## References\n", "> **Disclaimer: ", "- **Style**: ", "- **Scale**: ",
+    # news and topic pages
+    'type: "Topics"\n', 'type: "News"\n', 'url: "https://longbridge.com/en/topics/12.md"\n',
+    'url: "https://longbridge.com/en/news.md"\n', 'url: "https://longbridge.com/en/news/34.md"\n',
+    'author: "[A](https://x.example/p.md)"\n', 'description: "d"\n', "### Related Stocks\n", "## Comments (2)\n",
+    "## Comments (x)\n", "- **A · 2026-03-18T09:26:09.000Z**: ", "- **A·B · x**: ", " \u00b7 ", "# Longbridge News\n",
+    "- [T](https://longbridge.com/en/news/5.md)\n", "  - Datetime: ", "  - Summary: ", "  - Other: ",
+    "[KC.US](https://longbridge.com/en/quote/KC.US.md)", "(https://longbridge.com/en/quote/X.md)",
 )  # fmt: skip
 
 
@@ -153,6 +160,15 @@ def open_every_view(doc: Document) -> list[Any]:
         seen += [doc.valuation.metrics, [doc.valuation.get(metric) for metric in doc.valuation.metrics]]
     if doc.score is not None:
         seen += [doc.score.multi_score, [doc.score.group(group.name) for group in doc.score.groups]]
+    page = doc.page
+    seen.append(doc.kind)
+    if isinstance(page, symboldoc.TopicPage):
+        seen += [page.id, page.description, page.author, page.related, page.comments_count]
+        seen += [(comment.author, comment.datetime, comment.text) for comment in page.comments]
+    elif isinstance(page, symboldoc.NewsIndex):
+        seen += [(item.title, item.url, item.id, item.datetime, item.summary, item.symbols) for item in page.items]
+    elif isinstance(page, symboldoc.NewsArticle):
+        seen += [page.id, page.description, page.body, page.symbols]
     return seen
 
 
