@@ -20,7 +20,7 @@ from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
 from symboldoc._fields import unchecked
 from symboldoc._frontmatter import FrontMatter
-from symboldoc._inline import Inline, iter_links
+from symboldoc._inline import iter_links, parse_inline
 from symboldoc._kinds._common import bind_title, first_heading, id_in, id_view, quote_symbols
 from symboldoc._problems import Reporter
 from symboldoc._reading import PageReading, set_read
@@ -61,7 +61,7 @@ def read_news_index(
         after_title = title_index is None or index > title_index
         if isinstance(block, ListBlock) and "items" not in places and after_title:
             places.add("items")
-            page.items.extend(_read_item(reading, labels, item.text, item.start, item.inline) for item in block.items)
+            page.items.extend(_read_item(reading, labels, item.text, item.start) for item in block.items)
             reading.bind.list_items(block, item_view, functools.partial(item_lines, labels), "doc.page.items")
         else:
             reading.unexpected(block, "news index")
@@ -71,9 +71,7 @@ def read_news_index(
     return page
 
 
-def _read_item(
-    reading: PageReading, labels: NewsLabels, text: str, start: Position, inline: tuple[Inline, ...]
-) -> NewsItem:
+def _read_item(reading: PageReading, labels: NewsLabels, text: str, start: Position) -> NewsItem:
     """One news item: its link's title and url, its Datetime and Summary lines; the rest is reported."""
     first, *rest = text.split("\n")
     link = read_item_link(first)
@@ -101,7 +99,8 @@ def _read_item(
         id=id_in(url, ARTICLE_URL),
         datetime=when,
         summary=summary,
-        symbols=quote_symbols(iter_links(inline)),
+        # Every quote link of the item, line by line (a line without markup is never given to mistune).
+        symbols=quote_symbols(link for line in text.split("\n") for link in iter_links(parse_inline(line))),
     )
 
 
