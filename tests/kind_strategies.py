@@ -45,9 +45,9 @@ def _front_matter(draw: Any, kind_type: str, path: str, title: str | None) -> sd
     )
 
 
-comments = st.builds(
-    sd.Comment, author=nonempty_texts, datetime=some_times, text=st.just("") | plain_texts | lines_with_links
-)
+#: A comment's markdown: a line, or a few (written under the first, indented as the item's).
+comment_texts = st.just("") | plain_texts | st.lists(lines_with_links, min_size=1, max_size=3).map("\n".join)
+comments = st.builds(sd.Comment, author=nonempty_texts, datetime=some_times, text=comment_texts)
 
 
 @st.composite
@@ -197,9 +197,7 @@ def kind_edits() -> st.SearchStrategy[Edit]:
         _changes(comments).map(lambda change: _list("topic", lambda p: p.comments, change)),
         st.tuples(index, nonempty_texts).map(lambda pair: _item("topic", lambda p: p.comments, "author", pair)),
         st.tuples(index, some_times).map(lambda pair: _item("topic", lambda p: p.comments, "datetime", pair)),
-        st.tuples(index, plain_texts | lines_with_links).map(
-            lambda pair: _item("topic", lambda p: p.comments, "text", pair)
-        ),
+        st.tuples(index, comment_texts).map(lambda pair: _item("topic", lambda p: p.comments, "text", pair)),
         st.just(_moved("topic", "topics")),
         # the news index
         (st.none() | plain_texts).map(lambda value: _set("news_index", page, "title", value)),

@@ -285,15 +285,29 @@ class Binder:
         for block in rest:
             self.add(block, view, _render_emptied, (), what)
 
-    def list_items(self, block: ListBlock, view: View, write: Callable[[Any], list[str]], what: str) -> None:
-        """A list whose items (of one line or several) show the values ``view`` gives, one value an item.
+    def list_items(
+        self,
+        block: ListBlock,
+        items: Callable[[Document], Sequence[Any]],
+        shown: Callable[[Any], Any],
+        write: Callable[[Any], list[str]],
+        what: str,
+        patch: Callable[[list[str], Any, Any], list[str]] | None = None,
+    ) -> None:
+        """A list whose items (of one line or several) show the objects of a model list, one object an item.
 
-        An unchanged value keeps its item's text, lines and blank lines
-        included; a changed or new one is written anew (``write`` gives its
-        lines, without endings); a removed one loses its item.
+        The objects are compared by identity and what each shows (``shown``)
+        by value, as table rows are.  An unchanged object keeps its item's
+        text, blank lines included; a changed one is written again, by
+        ``patch(lines, was, now)`` when given (which may keep the lines that
+        show nothing that changed) or whole by ``write``; a new one is written
+        by ``write``, with the list's marker; a removed one loses its item.
+        ``write`` gives lines without endings, as a ``- `` item writes them.
         """
         cuts = tuple(item.offset - block.offset for item in block.items)
-        self.add(block, view, _render_list_items, (cuts, write), what)
+        markers = tuple(item.marker for item in block.items)
+        view = functools.partial(_items_view, items, shown)
+        self.add(block, view, _render_list_items, (cuts, markers, write, patch), what, identity=True)
 
     # -- the chart ------------------------------------------------------------------------------
 
@@ -444,28 +458,60 @@ def _render_unchanged(params: tuple[Any, ...], block: Block, original: Any, now:
     return block.source
 
 
+def _items_view(
+    items: Callable[[Document], Sequence[Any]], shown: Callable[[Any], Any], doc: Document
+) -> tuple[tuple[tuple[Any, ...]], tuple[Any, ...]]:
+    now = tuple(items(doc))
+    return (now,), tuple(map(shown, now))
+
+
 def _render_list_items(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    cuts, write = params
+    cuts, markers, write, patch = params
+    _, objects, values = original
     source = block.source
     chunks = [source[start:end] for start, end in zip(cuts, (*cuts[1:], len(source)), strict=True)]
-    head = source[: cuts[0]] if cuts else ""
     ending = line_ending(split_lines(source)[0]) or "\n"
-    unused = list(zip(original, chunks, strict=False))
+    place = {id(obj): number for number, obj in enumerate(objects)}
+    taken: set[int] = set()
     out: list[str] = []
-    for value in now:
-        match = next((pair for pair in unused if pair[0] == value), None)
-        if match is not None:
-            unused.remove(match)
-            out.append(match[1])
+    for obj, value in zip(now[0][0], now[1], strict=True):
+        number = place.get(id(obj))
+        if number is None or number in taken:  # a new object (or one given twice): a new item
+            out.append(_as_item(write(value), markers[-1], ending))
+            continue
+        taken.add(number)
+        if value == values[number]:
+            out.append(chunks[number])
+            continue
+        lines = split_lines(chunks[number])
+        end = len(lines)
+        while end > 1 and not lines[end - 1].strip():
+            end -= 1  # the blank lines after the item (a loose list's) stay as they are
+        content, blanks = lines[:end], lines[end:]
+        if patch is not None:
+            written = patch([line_content(line) for line in content], values[number], value)
+            new = _as_item(written, markers[number], line_ending(lines[0]) or ending, marked=True)
         else:
-            out.append(ending.join(write(value)) + ending)
+            new = _as_item(write(value), markers[number], line_ending(lines[0]) or ending)
+        out.append(new + "".join(blanks))
     for number, chunk in enumerate(out[:-1]):
         if not chunk.endswith(("\n", "\r")):
             out[number] = chunk + ending  # an item that was last, at the end of the text, is followed now
-    text = head + "".join(out)
+    text = source[: cuts[0]] + "".join(out)
     if out and not source.endswith(("\n", "\r")):
         text = text.rstrip("\r\n")  # the list ended the text without a line ending: so it still does
     return text
+
+
+def _as_item(lines: list[str], marker: str, ending: str, *, marked: bool = False) -> str:
+    """Lines written for a ``- `` item, given ``marker`` (``*``, ``1.``...) and its indent; each with ``ending``.
+
+    With ``marked``, the lines already carry their item's own marker and indent.
+    """
+    if not marked and marker != "-":
+        indent = " " * (len(marker) + 1)
+        lines = [marker + lines[0][1:], *(indent + line[2:] if line.startswith("  ") else line for line in lines[1:])]
+    return "".join(line + ending for line in lines)
 
 
 _TYPED_KEYS = operator.attrgetter(*FRONT_MATTER_KEYS)

@@ -43,7 +43,7 @@ def front_matter_items(
     """
     typed = [(key, getattr(fm, key)) for key in FRONT_MATTER_KEYS]
     items = [(key, value) for key, value in typed if value not in (None, ())]
-    clash = next((key for key, _ in owned if key in fm.extra), None)
+    clash = next((key for key, value in owned if value is not None and key in fm.extra), None)
     if clash is not None:
         raise ValueError(f"FrontMatter.extra[{clash!r}]: this page keeps {clash!r} as doc.page.{clash}, not in extra")
     items += [(key, value) for key, value in owned if value is not None] + list(fm.extra.items())

@@ -49,10 +49,17 @@ def first_heading(blocks: Iterable[Block], level: int = 1) -> tuple[int, Heading
     return None, None
 
 
+#: The most digits an id is read from: Python refuses to read a number of more than 4300 digits, and no
+#: Longbridge id is near this.
+ID_DIGITS = 40
+
+
 def id_in(url: str | None, pattern: re.Pattern[str]) -> int | None:
-    """The number ``pattern`` finds (its group 1) in ``url``, or None."""
+    """The number ``pattern`` finds (its group 1) in ``url``, or None (also for more than ``ID_DIGITS`` digits)."""
     found = pattern.search(url) if url is not None else None
-    return int(found.group(1)) if found is not None else None
+    if found is None or len(found.group(1)) > ID_DIGITS:
+        return None
+    return int(found.group(1))
 
 
 def quote_symbols(links: Iterable[Link]) -> list[Symbol]:

@@ -2,8 +2,8 @@
 
 Some fields are made from others, so that each fact has one home:
 ``NewsItem.id`` is the number in its ``url``; ``NewsItem.symbols`` are the
-quote pages its title and summary link to, and ``NewsArticle.symbols``
-those its body links to.  Each is worked out when the object is made
+quote pages it links to, and ``NewsArticle.symbols`` those its body links
+to.  Each is worked out when the object is made
 without it, and again when the field it comes from is assigned.  Assigned
 directly to something else, it is a value the page cannot show, and
 ``dumps`` refuses it.
@@ -38,6 +38,25 @@ def _front_matter_text(instance: object, field: attrs.Attribute[Any], value: obj
         raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
 
 
+def _list(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, list):
+        raise ValueError(f"{type(instance).__name__}.{field.name}: expected a list, got {value!r}")
+
+
+def _body(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+    """An article's markdown: any text that does not begin or end with a blank line (the page keeps none there)."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ValueError(f"NewsArticle.{field.name}: expected a str or None, got {value!r}")
+    lines = value.splitlines()
+    if not lines or not lines[0].strip() or not lines[-1].strip() or value.endswith(("\n", "\r")):
+        raise ValueError(
+            f"NewsArticle.{field.name}: {value[:80]!r} begins or ends with a blank line or a line break, "
+            "which the page does not keep (None says there is no body)"
+        )
+
+
 def _optional_count(instance: object, field: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         check_count(instance, field, value)
@@ -64,8 +83,16 @@ def _and_item_id(instance: NewsItem, field: attrs.Attribute[Any], value: Any) ->
 
 
 def _and_item_symbols(instance: NewsItem, field: attrs.Attribute[Any], value: Any) -> Any:
+    """A new summary: the symbols its old one linked to give way to those the new one links to.
+
+    Symbols read from elsewhere in the item (a line the layout does not
+    document) stay, after them.
+    """
+    before = symbols_in_markdown(getattr(instance, field.name, None))
     object.__setattr__(instance, field.name, value)
-    object.__setattr__(instance, "symbols", item_symbols(instance))
+    now = item_symbols(instance)
+    kept = [symbol for symbol in getattr(instance, "symbols", []) if symbol not in before and symbol not in now]
+    object.__setattr__(instance, "symbols", now + kept)
     return value
 
 
@@ -88,9 +115,11 @@ class NewsItem:
     """One item of the news index: a link to the article, its datetime and its summary.
 
     ``title`` is the link's text (plain text, cut with ``...`` as the index
-    writes it); ``summary`` markdown on one line; ``symbols`` the quote
-    links in the summary (how an item shows its related symbols has not been
-    seen: a quote link anywhere in the item is read as one).
+    writes it); ``summary`` markdown on one line; ``symbols`` the quote pages
+    the item links to (how an item shows its related symbols has not been
+    seen: a quote link anywhere in the item is read as one; an item made in
+    code takes those of its summary, and a new summary replaces those the
+    old one linked to).
     """
 
     title: str = text_field(optional=False, default=attrs.NOTHING)
@@ -106,7 +135,7 @@ class NewsIndex:
     """The news index: its title and its items, newest first as the page lists them."""
 
     title: str | None = text_field()
-    items: list[NewsItem] = attrs.field(factory=list)
+    items: list[NewsItem] = attrs.field(factory=list, validator=_list)
 
 
 @attrs.define
@@ -123,5 +152,7 @@ class NewsArticle:
     id: int | None = count_field()
     title: str | None = text_field()
     description: str | None = attrs.field(default=None, validator=_front_matter_text)
-    body: str | None = text_field(lines=True, on_setattr=attrs.setters.pipe(_CHECKED, _and_article_symbols))
+    body: str | None = attrs.field(
+        default=None, validator=_body, on_setattr=attrs.setters.pipe(_CHECKED, _and_article_symbols)
+    )
     symbols: list[Symbol] = attrs.field(default=attrs.Factory(article_symbols, takes_self=True))

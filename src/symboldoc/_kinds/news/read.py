@@ -29,7 +29,17 @@ from symboldoc._values import read_datetime
 
 from .labels import LABELS, NewsLabels
 from .model import ARTICLE_URL, NewsArticle, NewsIndex, NewsItem, article_symbols
-from .views import article_shape, body_view, index_shape, item_lines, item_view, read_item_line, read_item_link
+from .views import (
+    article_shape,
+    body_view,
+    index_shape,
+    item_lines,
+    item_objects,
+    item_patch,
+    item_value,
+    read_item_line,
+    read_item_link,
+)
 
 __all__ = ["read_news_article", "read_news_index"]
 
@@ -62,7 +72,8 @@ def read_news_index(
         if isinstance(block, ListBlock) and "items" not in places and after_title:
             places.add("items")
             page.items.extend(_read_item(reading, labels, item.text, item.start) for item in block.items)
-            reading.bind.list_items(block, item_view, functools.partial(item_lines, labels), "doc.page.items")
+            write, patch = functools.partial(item_lines, labels), functools.partial(item_patch, labels)
+            reading.bind.list_items(block, item_objects, item_value, write, "doc.page.items", patch)
         else:
             reading.unexpected(block, "news index")
     if blocks:
@@ -79,15 +90,19 @@ def _read_item(reading: PageReading, labels: NewsLabels, text: str, start: Posit
         reading.report(start, "news item", "a link to the article", f"found {first[:80]!r}")
     title, url = link if link is not None else (first, "")
     when = summary = None
+    seen: set[str] = set()  # the first Datetime and Summary lines are the item's (an edit writes those)
     for number, line in enumerate(rest, 1):
         found = read_item_line(line)
         where = Position(start.line + number, start.column, start.offset)
-        if found is not None and found[0] == labels.datetime and when is None:
+        label = found[0] if found is not None else None
+        if found is not None and label == labels.datetime and label not in seen:
+            seen.add(label)
             try:
                 when = read_datetime(found[1])
             except ValueError:
                 reading.report(where, "news item", "an ISO 8601 datetime", f"found {found[1][:80]!r}")
-        elif found is not None and found[0] == labels.summary and summary is None:
+        elif found is not None and label == labels.summary and label not in seen:
+            seen.add(label)
             summary = found[1]
         else:
             expected = f"a {labels.datetime!r} or {labels.summary!r} line"

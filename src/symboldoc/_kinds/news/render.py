@@ -11,8 +11,8 @@ from symboldoc._text import split_lines
 from symboldoc._values import format_datetime
 
 from .labels import LABELS
-from .model import NewsArticle, NewsIndex
-from .views import item_lines
+from .model import NewsArticle, NewsIndex, item_symbols
+from .views import item_lines, item_value
 
 __all__ = ["render_news_article", "render_news_index", "summarise_news_article", "summarise_news_index"]
 
@@ -24,8 +24,15 @@ def render_news_index(front_matter: FrontMatter | None, page: NewsIndex) -> list
     lines: list[str] = []
     if page.title is not None:
         lines += [f"# {heading_markdown(page.title)}", ""]
-    for item in page.items:
-        lines += item_lines(labels, (item.title, item.url, item.id, item.datetime, item.summary, ()))
+    for number, item in enumerate(page.items):
+        value = item_value(item)
+        lines += item_lines(labels, value)
+        unshown = [symbol for symbol in getattr(item, "symbols", ()) if symbol not in item_symbols(item)]
+        if unshown:
+            raise ValueError(
+                f"NewsIndex.items[{number}].symbols: {', '.join(unshown)} not linked from the item's summary; "
+                "how a news item shows its symbols has not been seen, so they are written only as links in it"
+            )
     return lines
 
 

@@ -398,7 +398,7 @@ def shape_view(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
     page = _present_page(doc)
     score = page.score
     return (
-        page.title is not None or "title" not in places,
+        (page.title is not None) == ("title" in places),
         page.overview is not None or "overview" not in places,
         bool(page.supported_languages) if "supported_languages" not in places else True,
         bool(page.key_drivers) if "key_drivers" not in places else True,

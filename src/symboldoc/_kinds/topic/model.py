@@ -20,17 +20,37 @@ def _front_matter_text(instance: object, field: attrs.Attribute[Any], value: obj
         raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
 
 
+def _comment_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+    """A comment's markdown: a str without blanks or line breaks at either end (the page keeps none there)."""
+    if not isinstance(value, str):
+        raise ValueError(f"Comment.{field.name}: expected a str, got {value!r}")
+    if value != value.strip():
+        raise ValueError(f"Comment.{field.name}: {value[:80]!r} has blanks at the start or the end")
+
+
+def _is(kind: type) -> Any:
+    """A validator: an instance of ``kind``, or a ``ValueError`` naming the field."""
+
+    def check(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise ValueError(f"{type(instance).__name__}.{field.name}: expected a {kind.__name__}, got {value!r}")
+
+    return check
+
+
 @attrs.define
 class Comment:
     """One comment: ``- **<author> · <datetime>**: <text>``.
 
-    ``author`` is plain text; ``datetime`` aware UTC; ``text`` the comment as
-    markdown (links and emphasis kept), on one line.
+    ``author`` is plain text (``""`` for a comment line that could not be
+    read; writing it again is refused); ``datetime`` aware UTC; ``text`` the
+    comment as markdown (links and emphasis kept), its lines after the first
+    written under it, indented as the item's.
     """
 
-    author: str = text_field(optional=False, default=attrs.NOTHING, empty=False)
+    author: str = text_field(optional=False, default=attrs.NOTHING)
     datetime: _dt.datetime | None = datetime_field()
-    text: str = text_field(optional=False, default="")
+    text: str = attrs.field(default="", validator=_comment_text)
 
 
 @attrs.define
@@ -49,7 +69,7 @@ class TopicPage:
     id: int | None = count_field()
     title: str | None = text_field()
     description: str | None = attrs.field(default=None, validator=_front_matter_text)
-    author: Link | None = None
-    related: list[Symbol] = attrs.field(factory=list)
+    author: Link | None = attrs.field(default=None, validator=attrs.validators.optional(_is(Link)))
+    related: list[Symbol] = attrs.field(factory=list, validator=_is(list))
     comments_count: int | None = count_field()
-    comments: list[Comment] = attrs.field(factory=list)
+    comments: list[Comment] = attrs.field(factory=list, validator=_is(list))

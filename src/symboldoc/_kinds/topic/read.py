@@ -28,13 +28,16 @@ from symboldoc._values import read_count, read_datetime
 from .labels import LABELS, TopicLabels
 from .model import Comment, TopicPage
 from .views import (
+    comment_items,
     comment_line,
-    comments_view,
+    comment_patch,
+    comment_value,
     count_pattern,
     count_texts,
     count_view,
     quote_prefix,
     read_comment,
+    related_items,
     related_line,
     related_view,
     shape_view,
@@ -144,7 +147,8 @@ class _TopicReader(PageReading):
                 continue
             self.page.related.append(found[0])
         if readable:
-            self.bind.list_items(block, related_view, functools.partial(related_line, prefix), "doc.page.related")
+            write = functools.partial(related_line, prefix)
+            self.bind.list_items(block, related_items, str, write, "doc.page.related")
         else:
             self.bind.guard(block, related_view, "doc.page.related (its list holds items that are not quote links)")
 
@@ -165,4 +169,4 @@ class _TopicReader(PageReading):
                     stamp = None
                 comment = unchecked(Comment, author=author, datetime=stamp, text=text)
             self.page.comments.append(comment)
-        self.bind.list_items(block, comments_view, comment_line, "doc.page.comments")
+        self.bind.list_items(block, comment_items, comment_value, comment_line, "doc.page.comments", comment_patch)

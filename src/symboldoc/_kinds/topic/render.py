@@ -10,7 +10,7 @@ from symboldoc._values import format_datetime
 
 from .labels import LABELS
 from .model import TopicPage
-from .views import comment_line, quote_prefix, related_line
+from .views import comment_line, comment_value, quote_prefix, related_line
 
 __all__ = ["render_topic_page", "summarise_topic_page"]
 
@@ -33,7 +33,7 @@ def render_topic_page(front_matter: FrontMatter | None, page: TopicPage) -> list
     if page.comments_count is not None:
         lines += [f"## {labels.comments} ({page.comments_count})", ""]
         for comment in page.comments:
-            lines += comment_line((comment.author, comment.datetime, comment.text))
+            lines += comment_line(comment_value(comment))
         lines.append("")
     return lines
 

@@ -16,7 +16,7 @@ from symboldoc._kinds._common import link_value, markdown_text
 from symboldoc._symbols import Symbol
 from symboldoc._values import format_datetime
 
-from .model import TopicPage
+from .model import Comment, TopicPage
 
 if TYPE_CHECKING:
     from symboldoc._document import Document
@@ -25,7 +25,9 @@ __all__ = [
     "SEPARATOR",
     "author_value",
     "comment_line",
-    "comments_view",
+    "comment_patch",
+    "comment_items",
+    "comment_value",
     "count_pattern",
     "count_texts",
     "count_view",
@@ -33,6 +35,7 @@ __all__ = [
     "quote_prefix",
     "read_comment",
     "related_line",
+    "related_items",
     "related_view",
     "shape_view",
 ]
@@ -58,8 +61,14 @@ def read_comment(markdown: str) -> tuple[str, str, str] | None:
     return plain(f"**{author}**"), when.strip(" \t"), markdown_text(markdown[close + 3 :].strip(" \t"))
 
 
-def comment_line(value: tuple[str, Any, str]) -> list[str]:
-    """A comment's item, ``- **<author> · <datetime>**: <text>``; what cannot be written so is refused."""
+def comment_line(value: object) -> list[str]:
+    """A comment's item, ``- **<author> · <datetime>**: <text>``; what cannot be written so is refused.
+
+    ``value`` is a :func:`comment_value`.  The text's lines after the first
+    are written under it, indented as the item's own.
+    """
+    if not isinstance(value, tuple):
+        raise ValueError(f"TopicPage.comments: expected Comment objects, got {value!r}")
     author, when, text = value
     if when is None:
         raise ValueError(f"Comment.datetime: a comment line shows its datetime; {author!r} has none")
@@ -70,8 +79,25 @@ def comment_line(value: tuple[str, Any, str]) -> list[str]:
         found = read_comment(f"**{markdown}{tail}")
         return found[0] if found is not None else None
 
-    body = markdown_line(text) if text else ""
-    return [f"- **{escaped(author, reads)}{SEPARATOR}{stamp}**: {body}".rstrip(" ")]
+    first, *rest = [markdown_line(line) for line in text.split("\n")] if text else [""]
+    return [f"- **{escaped(author, reads)}{SEPARATOR}{stamp}**: {first}".rstrip(" "), *(f"  {line}" for line in rest)]
+
+
+def comment_patch(lines: list[str], was: object, now: object) -> list[str]:
+    """A changed comment's lines: when its author and datetime did not change, their text stays as written."""
+    written = comment_line(now)
+    start = _MARKER.match(lines[0])
+    marker = start.group() if start is not None else "- "
+    close = lines[0].find("**:", len(marker))
+    if isinstance(was, tuple) and isinstance(now, tuple) and was[:2] == now[:2] and close >= 0:
+        head = lines[0][: close + 3]
+        text = written[0][written[0].index("**:") + 3 :]
+        return [head + text, *written[1:]]
+    return [marker + written[0][2:], *written[1:]]
+
+
+#: An item's marker and the blanks after it.
+_MARKER = re.compile(r"[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+")
 
 
 def related_line(prefix: str, symbol: object) -> list[str]:
@@ -111,8 +137,8 @@ def author_value(page: TopicPage) -> str | None:
     return link_value(page.author)
 
 
-def related_view(doc: Document) -> tuple[Any, ...]:
-    return tuple(_page(doc).related)
+def related_items(doc: Document) -> list[Any]:
+    return _page(doc).related
 
 
 def count_view(doc: Document) -> tuple[Any]:
@@ -125,16 +151,26 @@ def count_texts(now: tuple[Any]) -> tuple[str]:
     return (str(now[0]),)
 
 
-def comments_view(doc: Document) -> tuple[tuple[str, Any, str], ...]:
-    return tuple((comment.author, comment.datetime, comment.text) for comment in _page(doc).comments)
+def related_view(doc: Document) -> tuple[Any, ...]:
+    return tuple(_page(doc).related)
+
+
+def comment_items(doc: Document) -> list[Any]:
+    return _page(doc).comments
+
+
+def comment_value(comment: object) -> object:
+    """What a comment shows, as plain values; anything else as itself (which :func:`comment_line` refuses)."""
+    return (comment.author, comment.datetime, comment.text) if isinstance(comment, Comment) else comment
 
 
 def shape_view(places: frozenset[str], doc: Document) -> tuple[bool, ...]:
     """What of the page has a place in the text: a change here needs the page written from the model."""
     page = _page(doc)
     return (
-        page.title is not None or "title" not in places,
+        (page.title is not None) == ("title" in places),
         "related" in places or not page.related,
+        "related list" in places or not page.related,  # a heading without a list: no place for an item
         "comments" in places or (not page.comments and page.comments_count is None),
         "comment list" in places or not page.comments,
     )
