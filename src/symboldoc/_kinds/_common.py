@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from symboldoc._blocks import Block, Heading
 from symboldoc._escape import heading_markdown, link_markdown, markdown_line, plain, read_markdown_line
 from symboldoc._inline import Inline, Link, iter_links, parse_inline
@@ -21,6 +23,7 @@ __all__ = [
     "QUOTE_LINK",
     "bind_title",
     "first_heading",
+    "front_matter_text",
     "id_in",
     "id_view",
     "link_value",
@@ -39,6 +42,12 @@ FRONT_MATTER_ORDER = (
 
 #: A quote page's url: ``.../quote/<SYMBOL>.md``; the symbol is group 1.
 QUOTE_LINK = re.compile(r"/quote/([^/?#]+)\.md(?:[?#]|$)")
+
+
+def front_matter_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
+    """A validator: a front matter text kept by a typed page, any str (written as a quoted YAML string) or None."""
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
 
 
 def first_heading(blocks: Iterable[Block], level: int = 1) -> tuple[int, Heading] | tuple[None, None]:

@@ -50,7 +50,3 @@ class PageKind:
     front_matter_order: tuple[str, ...] = FRONT_MATTER_KEYS
     #: A few lines for people about a typed page (``symboldoc parse --format summary``).
     summarise: Callable[[Any], list[str]] = attrs.field(kw_only=True)
-
-    def labels_for(self, locale: str | None) -> Any:
-        """The labels of ``locale``; English for a locale without its own."""
-        return self.labels.get(locale or "en", self.labels["en"])

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from symboldoc._fields import check_count, count_field, datetime_field, text_field
-from symboldoc._kinds._common import id_in, symbols_in_markdown
+from symboldoc._kinds._common import front_matter_text, id_in, symbols_in_markdown
 from symboldoc._symbols import Symbol
 
 __all__ = ["ARTICLE_URL", "NewsArticle", "NewsIndex", "NewsItem", "article_symbols", "item_symbols"]
@@ -30,12 +30,6 @@ ARTICLE_URL = re.compile(r"/news/([0-9]+)\.md(?:[?#]|$)")
 def _url(instance: object, field: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or "\n" in value or "\r" in value:
         raise ValueError(f"{type(instance).__name__}.{field.name}: expected a url on one line, got {value!r}")
-
-
-def _front_matter_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
-    """A front matter text: any str (the front matter writes it as a quoted YAML string), or None."""
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
 
 
 def _list(instance: object, field: attrs.Attribute[Any], value: object) -> None:
@@ -151,7 +145,7 @@ class NewsArticle:
 
     id: int | None = count_field()
     title: str | None = text_field()
-    description: str | None = attrs.field(default=None, validator=_front_matter_text)
+    description: str | None = attrs.field(default=None, validator=front_matter_text)
     body: str | None = attrs.field(
         default=None, validator=_body, on_setattr=attrs.setters.pipe(_CHECKED, _and_article_symbols)
     )

@@ -9,15 +9,10 @@ import attrs
 
 from symboldoc._fields import count_field, datetime_field, text_field
 from symboldoc._inline import Link
+from symboldoc._kinds._common import front_matter_text
 from symboldoc._symbols import Symbol
 
 __all__ = ["Comment", "TopicPage"]
-
-
-def _front_matter_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
-    """A front matter text: any str (the front matter writes it as a quoted YAML string), or None."""
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
 
 
 def _comment_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:
@@ -68,7 +63,7 @@ class TopicPage:
 
     id: int | None = count_field()
     title: str | None = text_field()
-    description: str | None = attrs.field(default=None, validator=_front_matter_text)
+    description: str | None = attrs.field(default=None, validator=front_matter_text)
     author: Link | None = attrs.field(default=None, validator=attrs.validators.optional(_is(Link)))
     related: list[Symbol] = attrs.field(factory=list, validator=_is(list))
     comments_count: int | None = count_field()
