@@ -33,6 +33,7 @@ __all__ = [
     "read_link_value",
     "symbols_in_inline",
     "symbols_in_markdown",
+    "untold",
 ]
 
 #: The order of the front matter keys of news and topic pages: ``description`` before ``datetime``, ``author`` last.
@@ -48,6 +49,11 @@ def front_matter_text(instance: object, field: attrs.Attribute[Any], value: obje
     """A validator: a front matter text kept by a typed page, any str (written as a quoted YAML string) or None."""
     if value is not None and not isinstance(value, str):
         raise ValueError(f"{type(instance).__name__}.{field.name}: expected a str or None, got {value!r}")
+
+
+def untold(title: str) -> bool:
+    """A title that says nothing of the page's kind (a headline, a question as posted): never claimed by it."""
+    return False
 
 
 def first_heading(blocks: Iterable[Block], level: int = 1) -> tuple[int, Heading] | tuple[None, None]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from symboldoc._kinds._common import FRONT_MATTER_ORDER
+from symboldoc._kinds._common import FRONT_MATTER_ORDER, untold
 from symboldoc._kinds._kind import PageKind
 
 from .labels import LABELS
@@ -24,11 +24,6 @@ __all__ = ["NEWS_ARTICLE", "NEWS_INDEX"]
 def _index_title(title: str) -> bool:
     """The news index's title, in any locale whose labels are known."""
     return any(title == labels.index_title for labels in LABELS.values())
-
-
-def _never(title: str) -> bool:
-    """An article's title is its headline: it says nothing of the page's kind."""
-    return False
 
 
 NEWS_INDEX = PageKind(
@@ -48,7 +43,7 @@ NEWS_ARTICLE = PageKind(
     page_class=NewsArticle,
     types=("News",),
     url=ARTICLE_URL,
-    title=_never,
+    title=untold,
     read=read_news_article,
     render=render_news_article,
     labels=LABELS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from symboldoc._kinds._common import FRONT_MATTER_ORDER
+from symboldoc._kinds._common import FRONT_MATTER_ORDER, untold
 from symboldoc._kinds._kind import PageKind
 
 from .labels import LABELS
@@ -14,17 +14,12 @@ from .views import author_value, description_value
 __all__ = ["TOPIC"]
 
 
-def _never(title: str) -> bool:
-    """A topic page's title is the question as posted: it says nothing of the page's kind."""
-    return False
-
-
 TOPIC = PageKind(
     name="topic",
     page_class=TopicPage,
     types=("Topics",),
     url=TOPIC_URL,
-    title=_never,
+    title=untold,
     read=read_topic_page,
     render=render_topic_page,
     labels=LABELS,
