@@ -45,12 +45,13 @@ class TableReading:
         self.report = report
         width = len(table.header)
         self.lines = table.lines
-        #: Each line's raw cells (tuples of strings only, which the garbage collector soon stops watching).
-        self.cells = [split_cells(text.rstrip("\r\n"))[0] for text in self.lines]  # line_content, inlined
+        #: Each body line's raw cells (tuples of strings only, which the garbage collector soon stops watching);
+        #: the header and delimiter lines, which no reader asks for, are not cut.
+        self.cells: list[tuple[str, ...]] = [(), ()]
+        self.cells += [split_cells(text.rstrip("\r\n"))[0] for text in self.lines[2:]]  # line_content, inlined
         #: The line numbers of the body rows read (a plain list of numbers: no object for each row).
-        self.body = [
-            table.line + number for number, cells in enumerate(self.cells) if number >= 2 and len(cells) >= width
-        ]
+        first = table.line
+        self.body = [first + number for number, cells in enumerate(self.cells) if number >= 2 and len(cells) >= width]
         self._line_offsets: list[int] | None = None
 
     @property

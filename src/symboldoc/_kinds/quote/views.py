@@ -82,11 +82,13 @@ def _part(doc: Document, name: str) -> Any:
 
 
 def _score(doc: Document) -> Score:
-    return _present_page(doc).score  # type: ignore[return-value]
+    page: SymbolPage = doc.page  # type: ignore[assignment]
+    return page.score  # type: ignore[return-value]
 
 
 def _overview(doc: Document) -> Overview:
-    return _present_page(doc).overview  # type: ignore[return-value]
+    page: SymbolPage = doc.page  # type: ignore[assignment]
+    return page.overview  # type: ignore[return-value]
 
 
 # Each view is a module-level function (its parameters bound with functools.partial),
