@@ -28,16 +28,18 @@ __all__ = ["Document"]
 
 @attrs.define(getstate_setstate=False)
 class Document:
-    """A symbol document.
+    """A Longbridge page: a quote page, the news index, a news article or a community topic.
 
     A document read by :func:`symboldoc.loads` has ``blocks`` that tile its
     text (``bom`` says whether a byte order mark came before them) and
     ``warnings`` for what could not be read as expected.  ``front_matter`` is
-    the typed front matter and ``page`` the typed quote page (None when the
-    text is not a symbol page); the page's parts are also attributes of the
-    document (``doc.score``...), None or empty when the page lacks them.
-    Assigning to the typed objects edits the document: :func:`symboldoc.dumps`
-    then writes only the text that holds a changed fact.
+    the typed front matter and ``page`` the typed page of the page's kind
+    (:attr:`kind`): a :class:`SymbolPage`, :class:`NewsIndex`,
+    :class:`NewsArticle` or :class:`TopicPage`, or None when the text is no
+    page of a known kind.  A quote page's parts are also attributes of the
+    document (``doc.score``...), None or empty on other pages.  Assigning to
+    the typed objects edits the document: :func:`symboldoc.dumps` then
+    writes only the text that holds a changed fact.
 
     A document built in code needs only ``front_matter`` and ``page``:
     ``Document(front_matter=FrontMatter(...), page=SymbolPage(...))``;
