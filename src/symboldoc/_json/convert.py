@@ -8,7 +8,7 @@ are first met; no other state).  It holds:
   text it was written with (``"23.90%"``), :class:`Rank` as written
   (``"20 / 32"``), :class:`Symbol` as its text, an aware datetime in ISO
   8601 UTC with ``Z`` (:func:`format_datetime`; :func:`read_datetime` back),
-  a :class:`Link` as ``{"text", "url"}``;
+  a :class:`Link` as ``{"text", "url"}`` (and ``markdown``, ``title`` when it needs them);
 * a hook factory for every attrs class: cattrs' own generated functions
   (``make_dict_unstructure_fn_from_attrs`` / ``make_dict_structure_fn_from_attrs``),
   fed the class's fields in field order with the overrides of ``forms``
@@ -43,8 +43,9 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn_from_attrs, make_dict_unstructure_fn_from_attrs, override
 
+from symboldoc._escape import inline_markdown
 from symboldoc._frontmatter import FrontMatter
-from symboldoc._inline import Link, Text
+from symboldoc._inline import Link, Text, parse_inline
 from symboldoc._layout import number_text, rank_text
 from symboldoc._schema_check import DataError
 from symboldoc._symbols import Symbol
@@ -96,12 +97,30 @@ def _read_datetime(text: str, _: Any) -> _dt.datetime:
 
 
 def _link(link: Link) -> dict[str, str]:
-    return {"text": link.text, "url": link.url}
+    """``{"text", "url"}``; and ``markdown`` when the text has markup, ``title`` when the link has one.
+
+    The two keys are there only when needed, so that the link reads back as
+    it was: a plain link (every link of every page seen) has neither.
+    """
+    data = {"text": link.text, "url": link.url}
+    if link.children != _plain_children(link.text):
+        markdown = inline_markdown(link.children)
+        if parse_inline(markdown) == link.children:
+            data["markdown"] = markdown
+    if link.title is not None:
+        data["title"] = link.title
+    return data
+
+
+def _plain_children(text: str) -> tuple[Text, ...]:
+    # The text as one Text; none for an empty text, as the reader gives ``[](url)`` (5c70103 gave (Text(""),)).
+    return (Text(text),) if text else ()
 
 
 def _read_link(data: Mapping[str, str], _: Any) -> Link:
-    # The text as one Text; none for an empty text, as the reader gives ``[](url)`` (5c70103 gave (Text(""),)).
-    return Link(data["url"], (Text(data["text"]),) if data["text"] else ())
+    markdown = data.get("markdown")
+    children = parse_inline(markdown) if markdown is not None else _plain_children(data["text"])
+    return Link(data["url"], children, data.get("title"))
 
 
 def plain(value: Any) -> Any:

@@ -55,8 +55,10 @@ VALUE_DEFS: Mapping[str, Mapping[str, Any]] = {
     "symbol": {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2}$"},
     "link": {
         "type": "object",
-        "properties": {"text": _TEXT, "url": _TEXT},
+        "properties": {"text": _TEXT, "url": _TEXT, "markdown": _TEXT, "title": _TEXT},
         "required": ["text", "url"],
+        "description": "A link: its plain text and url; 'markdown', its text as markdown when it has markup; "
+        "'title', when it has one",
         "additionalProperties": False,
     },
 }
