@@ -32,6 +32,7 @@ from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
 from ._frontmatter_text import FRONT_MATTER_KEYS, front_matter_entry
 from ._layout import NoValue, chart_json
+from ._list_edits import items_view, render_emptied, render_list_items, render_span, render_unchanged
 from ._problems import EditError, Problem
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
@@ -111,7 +112,7 @@ def write_back(doc: Document) -> tuple[str, bool]:
             changed = now != binding.original
         if changed:
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
-            if binding.render is _render_unchanged:
+            if binding.render is render_unchanged:
                 written.setdefault(id(binding.block), text)  # a derived fact: another binding may write the block
             else:
                 written[id(binding.block)] = text
@@ -270,7 +271,7 @@ class Binder:
         ``dumps`` reads the text back: unless the facts it is made from were
         changed to match, that raises :class:`EditError` naming it.
         """
-        self.add(block, view, _render_unchanged, (), what)
+        self.add(block, view, render_unchanged, (), what)
 
     def span(self, blocks: Sequence[Block], view: View, write: Callable[[Any], str], what: str) -> None:
         """Blocks one after another that together show one text (an article's body).
@@ -281,9 +282,9 @@ class Binder:
         """
         first, *rest = blocks
         ending = line_ending(split_lines(blocks[-1].source)[-1])
-        self.add(first, view, _render_span, (write, ending), what)
+        self.add(first, view, render_span, (write, ending), what)
         for block in rest:
-            self.add(block, view, _render_emptied, (), what)
+            self.add(block, view, render_emptied, (), what)
 
     def list_items(
         self,
@@ -306,8 +307,8 @@ class Binder:
         """
         cuts = tuple(item.offset - block.offset for item in block.items)
         markers = tuple(item.marker for item in block.items)
-        view = functools.partial(_items_view, items, shown)
-        self.add(block, view, _render_list_items, (cuts, markers, write, patch), what, identity=True)
+        view = functools.partial(items_view, items, shown)
+        self.add(block, view, render_list_items, (cuts, markers, write, patch), what, identity=True)
 
     # -- the chart ------------------------------------------------------------------------------
 
@@ -442,76 +443,6 @@ def _front_matter_view(*args: Any) -> tuple[tuple[str, Any], ...]:
         owned = tuple((key, value_of(doc.page)) for key, value_of in owned_keys[0])
         items += tuple(item for item in owned if item[1] is not None)
     return items
-
-
-def _render_span(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    write, ending = params
-    text: str = write(now) + ending
-    return text
-
-
-def _render_emptied(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    return ""
-
-
-def _render_unchanged(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    return block.source
-
-
-def _items_view(
-    items: Callable[[Document], Sequence[Any]], shown: Callable[[Any], Any], doc: Document
-) -> tuple[tuple[tuple[Any, ...]], tuple[Any, ...]]:
-    now = tuple(items(doc))
-    return (now,), tuple(map(shown, now))
-
-
-def _render_list_items(params: tuple[Any, ...], block: Block, original: Any, now: Any) -> str:
-    cuts, markers, write, patch = params
-    _, objects, values = original
-    source = block.source
-    chunks = [source[start:end] for start, end in zip(cuts, (*cuts[1:], len(source)), strict=True)]
-    ending = line_ending(split_lines(source)[0]) or "\n"
-    place = {id(obj): number for number, obj in enumerate(objects)}
-    taken: set[int] = set()
-    out: list[str] = []
-    for obj, value in zip(now[0][0], now[1], strict=True):
-        number = place.get(id(obj))
-        if number is None or number in taken:  # a new object (or one given twice): a new item
-            out.append(_as_item(write(value), markers[-1], ending))
-            continue
-        taken.add(number)
-        if value == values[number]:
-            out.append(chunks[number])
-            continue
-        lines = split_lines(chunks[number])
-        end = len(lines)
-        while end > 1 and not lines[end - 1].strip():
-            end -= 1  # the blank lines after the item (a loose list's) stay as they are
-        content, blanks = lines[:end], lines[end:]
-        if patch is not None:
-            written = patch([line_content(line) for line in content], values[number], value)
-            new = _as_item(written, markers[number], line_ending(lines[0]) or ending, marked=True)
-        else:
-            new = _as_item(write(value), markers[number], line_ending(lines[0]) or ending)
-        out.append(new + "".join(blanks))
-    for number, chunk in enumerate(out[:-1]):
-        if not chunk.endswith(("\n", "\r")):
-            out[number] = chunk + ending  # an item that was last, at the end of the text, is followed now
-    text = source[: cuts[0]] + "".join(out)
-    if out and not source.endswith(("\n", "\r")):
-        text = text.rstrip("\r\n")  # the list ended the text without a line ending: so it still does
-    return text
-
-
-def _as_item(lines: list[str], marker: str, ending: str, *, marked: bool = False) -> str:
-    """Lines written for a ``- `` item, given ``marker`` (``*``, ``1.``...) and its indent; each with ``ending``.
-
-    With ``marked``, the lines already carry their item's own marker and indent.
-    """
-    if not marked and marker != "-":
-        indent = " " * (len(marker) + 1)
-        lines = [marker + lines[0][1:], *(indent + line[2:] if line.startswith("  ") else line for line in lines[1:])]
-    return "".join(line + ending for line in lines)
 
 
 _TYPED_KEYS = operator.attrgetter(*FRONT_MATTER_KEYS)
