@@ -10,6 +10,7 @@ import attrs
 
 from symboldoc._blocks import Block, Heading
 from symboldoc._escape import heading_markdown, link_markdown, markdown_line, plain, read_markdown_line
+from symboldoc._frontmatter import FrontMatter
 from symboldoc._inline import Inline, Link, iter_links, parse_inline
 from symboldoc._locate import TITLE_MARK, after_prefix
 from symboldoc._reading import PageReading
@@ -20,12 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FRONT_MATTER_ORDER",
+    "ITEM_MARKER",
     "QUOTE_LINK",
     "bind_title",
     "first_heading",
     "front_matter_text",
     "id_in",
     "id_view",
+    "labels_of",
     "link_value",
     "markdown_lines",
     "markdown_text",
@@ -41,8 +44,17 @@ FRONT_MATTER_ORDER = (
     "title", "type", "locale", "url", "symbol", "name", "industry", "description", "datetime", "locales", "author",
 )  # fmt: skip
 
+#: A list item's marker and the blanks after it: what an item's first line starts with.
+ITEM_MARKER = re.compile(r"[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+")
+
 #: A quote page's url: ``.../quote/<SYMBOL>.md``; the symbol is group 1.
 QUOTE_LINK = re.compile(r"/quote/([^/?#]+)\.md(?:[?#]|$)")
+
+
+def labels_of(labels: dict[str, Any], front_matter: FrontMatter | None) -> Any:
+    """A kind's labels for the front matter's locale; English for a page without one, or of a locale without its own."""
+    locale = front_matter.locale if front_matter is not None else None
+    return labels.get(locale or "en", labels["en"])
 
 
 def front_matter_text(instance: object, field: attrs.Attribute[Any], value: object) -> None:

@@ -21,7 +21,7 @@ from symboldoc._edit import Binder
 from symboldoc._fields import unchecked
 from symboldoc._frontmatter import FrontMatter
 from symboldoc._inline import iter_links, parse_inline
-from symboldoc._kinds._common import bind_title, first_heading, id_in, id_view, quote_symbols
+from symboldoc._kinds._common import bind_title, first_heading, id_in, id_view, labels_of, quote_symbols
 from symboldoc._problems import Reporter
 from symboldoc._reading import PageReading, set_read
 from symboldoc._text import Position, line_ending, split_lines
@@ -44,11 +44,6 @@ from .views import (
 __all__ = ["read_news_article", "read_news_index"]
 
 
-def _labels(front_matter: FrontMatter | None) -> NewsLabels:
-    locale = front_matter.locale if front_matter is not None else None
-    return LABELS.get(locale or "en", LABELS["en"])
-
-
 def read_news_index(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
@@ -58,7 +53,7 @@ def read_news_index(
 ) -> NewsIndex:
     """The typed news index of ``blocks`` (the registry has decided that they are one)."""
     reading = PageReading(reporter, binder)
-    labels = _labels(front_matter)
+    labels: NewsLabels = labels_of(LABELS, front_matter)
     page = unchecked(NewsIndex)
     places: set[str] = set()
     title_index, title = first_heading(blocks)

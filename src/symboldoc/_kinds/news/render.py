@@ -5,6 +5,7 @@ from __future__ import annotations
 from symboldoc._blocks import Heading
 from symboldoc._escape import heading_markdown
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._kinds._common import labels_of
 from symboldoc._problems import Reporter
 from symboldoc._scan import scan
 from symboldoc._text import split_lines
@@ -19,8 +20,7 @@ __all__ = ["render_news_article", "render_news_index", "summarise_news_article",
 
 def render_news_index(front_matter: FrontMatter | None, page: NewsIndex) -> list[str]:
     """The lines of the news index's body: the title, then each item."""
-    locale = front_matter.locale if front_matter is not None else None
-    labels = LABELS.get(locale or "en", LABELS["en"])
+    labels = labels_of(LABELS, front_matter)
     lines: list[str] = []
     if page.title is not None:
         lines += [f"# {heading_markdown(page.title)}", ""]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from symboldoc._escape import link_markdown, markdown_line
 from symboldoc._inline import Link, Text, parse_inline, plain_text
-from symboldoc._kinds._common import markdown_text
+from symboldoc._kinds._common import ITEM_MARKER, markdown_text
 from symboldoc._values import format_datetime
 
 from .labels import NewsLabels
@@ -68,7 +67,7 @@ def item_patch(labels: NewsLabels, lines: list[str], was: object, now: object) -
     title, url, _, when, summary, _ = _item_facts(now)
     old_title, old_url, _, old_when, old_summary, _ = _item_facts(was)
     out = list(lines)
-    prefix = _MARKER.match(out[0])
+    prefix = ITEM_MARKER.match(out[0])
     start = prefix.group() if prefix is not None else "- "
     if (title, url) != (old_title, old_url):
         out[0] = start + _link(title, url)
@@ -91,10 +90,6 @@ def item_patch(labels: NewsLabels, lines: list[str], was: object, now: object) -
             stripped = line.lstrip(" \t")
             out[at] = line[: len(line) - len(stripped)] + stripped[:2] + text
     return out
-
-
-#: An item's marker and the blanks after it: what an item's first line starts with.
-_MARKER = re.compile(r"[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+")
 
 
 def _label_of(line: str) -> str | None:

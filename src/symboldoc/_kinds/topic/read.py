@@ -19,7 +19,15 @@ from symboldoc._edit import Binder
 from symboldoc._fields import unchecked
 from symboldoc._frontmatter import FrontMatter
 from symboldoc._inline import iter_links
-from symboldoc._kinds._common import bind_title, first_heading, id_in, id_view, quote_symbols, read_link_value
+from symboldoc._kinds._common import (
+    bind_title,
+    first_heading,
+    id_in,
+    id_view,
+    labels_of,
+    quote_symbols,
+    read_link_value,
+)
 from symboldoc._locate import group_spans
 from symboldoc._problems import Reporter
 from symboldoc._reading import PageReading, set_read
@@ -57,7 +65,7 @@ def read_topic_page(
     binder: Binder,
 ) -> TopicPage:
     """The typed topic page of ``blocks`` (the registry has decided that they are one)."""
-    labels = LABELS.get(front_matter.locale or "en", LABELS["en"]) if front_matter else LABELS["en"]
+    labels = labels_of(LABELS, front_matter)
     return _TopicReader(labels, reporter, binder).read(blocks, front_matter)
 
 

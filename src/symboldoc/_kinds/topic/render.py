@@ -6,6 +6,7 @@ import datetime as _dt
 
 from symboldoc._escape import heading_markdown
 from symboldoc._frontmatter import FrontMatter
+from symboldoc._kinds._common import labels_of
 from symboldoc._values import format_datetime
 
 from .labels import LABELS
@@ -18,7 +19,7 @@ __all__ = ["render_topic_page", "summarise_topic_page"]
 def render_topic_page(front_matter: FrontMatter | None, page: TopicPage) -> list[str]:
     """The lines of a topic page's body: the title, Related Stocks (when there are any), the comments."""
     locale = front_matter.locale if front_matter is not None else None
-    labels = LABELS.get(locale or "en", LABELS["en"])
+    labels = labels_of(LABELS, front_matter)
     lines: list[str] = []
     if page.title is not None:
         lines += [f"# {heading_markdown(page.title)}", ""]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from symboldoc._escape import escaped, link_markdown, markdown_line, plain
 from symboldoc._inline import Link, Text
-from symboldoc._kinds._common import link_value, markdown_text
+from symboldoc._kinds._common import ITEM_MARKER, link_value, markdown_text
 from symboldoc._symbols import Symbol
 from symboldoc._values import format_datetime
 
@@ -86,7 +86,7 @@ def comment_line(value: object) -> list[str]:
 def comment_patch(lines: list[str], was: object, now: object) -> list[str]:
     """A changed comment's lines: when its author and datetime did not change, their text stays as written."""
     written = comment_line(now)
-    start = _MARKER.match(lines[0])
+    start = ITEM_MARKER.match(lines[0])
     marker = start.group() if start is not None else "- "
     close = lines[0].find("**:", len(marker))
     if isinstance(was, tuple) and isinstance(now, tuple) and was[:2] == now[:2] and close >= 0:
@@ -94,10 +94,6 @@ def comment_patch(lines: list[str], was: object, now: object) -> list[str]:
         text = written[0][written[0].index("**:") + 3 :]
         return [head + text, *written[1:]]
     return [marker + written[0][2:], *written[1:]]
-
-
-#: An item's marker and the blanks after it.
-_MARKER = re.compile(r"[ ]{0,3}(?:[-+*]|[0-9]{1,9}[.)])[ \t]+")
 
 
 def related_line(prefix: str, symbol: object) -> list[str]:
