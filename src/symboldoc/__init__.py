@@ -76,6 +76,19 @@ from ._problems import (
 )
 from ._schema_check import DataError
 from ._sections import Section
+from ._snapshots import (
+    FACT_COLUMNS,
+    FINGERPRINT_VERSION,
+    Change,
+    Changes,
+    ExportReport,
+    diff,
+    export,
+    fact_rows,
+    facts,
+    facts_arrow_schema,
+    fingerprint,
+)
 from ._symbols import Market, Symbol
 from ._tables import Alignment, Cell, Row
 from ._text import Position
@@ -83,6 +96,8 @@ from ._values import Number, Rank
 from ._version import __version__
 
 __all__ = [
+    "FACT_COLUMNS",
+    "FINGERPRINT_VERSION",
     "FRAME_COLUMNS",
     "LABELS",
     "Alignment",
@@ -97,12 +112,15 @@ __all__ = [
     "ChartBlock",
     "ChartError",
     "Classification",
+    "Change",
+    "Changes",
     "CodeSpan",
     "Comment",
     "DataError",
     "DecodeError",
     "Document",
     "EditError",
+    "ExportReport",
     "Emphasis",
     "FencedBlock",
     "FrontMatter",
@@ -157,8 +175,14 @@ __all__ = [
     "Valuation",
     "ValuationRow",
     "__version__",
+    "diff",
     "dump",
     "dumps",
+    "export",
+    "fact_rows",
+    "facts",
+    "facts_arrow_schema",
+    "fingerprint",
     "frame",
     "from_dict",
     "json_schema",

@@ -15,6 +15,7 @@ from ._api import decode, dumps, loads
 from ._batch import _Progress, _terminal_stderr
 from ._blocks import Heading
 from ._charts import RadarChart
+from ._cli_archive import add_archive_commands, run_diff, run_export
 from ._document import Document
 from ._json import json_schema, to_dict
 from ._kinds import kind_of_page
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "schema", help="print the JSON Schema of parse --format json", description="Print the JSON Schema."
     )
+    add_archive_commands(commands)
     return parser
 
 
@@ -78,6 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args.paths, args.strict, out)
+        if args.command == "diff":
+            return run_diff(args, out)
+        if args.command == "export":
+            pages, problems = _pages(args.paths)
+            return run_export(args, pages, problems, out)
         if args.command == "schema":
             print(json.dumps(json_schema(), indent=2, ensure_ascii=False), file=out)
             return 0

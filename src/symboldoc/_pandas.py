@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from typing import Any
+
+from ._optional import optional_module
 
 __all__ = ["cells_frame", "pandas_module"]
 
 
-def pandas_module() -> Any:
-    """The pandas module, or an ``ImportError`` that says what to install."""
-    try:
-        return importlib.import_module("pandas")
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("this needs pandas: pip install 'python-symboldoc[pandas]'") from exc
+def pandas_module(extra: str = "pandas") -> Any:
+    """The pandas module, or an ``ImportError`` that says what to install (the ``extra`` that brings it)."""
+    return optional_module("pandas", extra)
 
 
 def cells_frame(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Any:

@@ -50,3 +50,7 @@ class PageKind:
     front_matter_order: tuple[str, ...] = FRONT_MATTER_KEYS
     #: A few lines for people about a typed page (``symboldoc parse --format summary``).
     summarise: Callable[[Any], list[str]] = attrs.field(kw_only=True)
+    #: How the items of the page's lists are told apart over time (``diff``, ``facts``, ``fingerprint``):
+    #: for a list field (keyed by its class and field name), a function of one item giving its key, as one
+    #: or more texts.  A list not named here is keyed by each item's first value (see ``_snapshots.keys``).
+    item_keys: Mapping[tuple[type, str], Callable[[Any], tuple[str, ...]]] = attrs.field(factory=dict, kw_only=True)

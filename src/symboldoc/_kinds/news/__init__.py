@@ -13,7 +13,7 @@ from symboldoc._kinds._common import FRONT_MATTER_ORDER, untold
 from symboldoc._kinds._kind import PageKind
 
 from .labels import LABELS
-from .model import ARTICLE_URL, NewsArticle, NewsIndex
+from .model import ARTICLE_URL, NewsArticle, NewsIndex, NewsItem
 from .read import read_news_article, read_news_index
 from .render import render_news_article, render_news_index, summarise_news_article, summarise_news_index
 from .views import description_value
@@ -26,6 +26,11 @@ def _index_title(title: str) -> bool:
     return any(title == labels.index_title for labels in LABELS.values())
 
 
+def _item_key(item: NewsItem) -> tuple[str, ...]:
+    """A news item is its article's id (its url when the url holds none)."""
+    return (str(item.id) if item.id is not None else item.url,)
+
+
 NEWS_INDEX = PageKind(
     name="news_index",
     page_class=NewsIndex,
@@ -36,6 +41,7 @@ NEWS_INDEX = PageKind(
     render=render_news_index,
     labels=LABELS,
     summarise=summarise_news_index,
+    item_keys={(NewsIndex, "items"): _item_key},
 )
 
 NEWS_ARTICLE = PageKind(

@@ -14,7 +14,7 @@ from symboldoc._kinds._kind import PageKind
 from symboldoc._symbols import TITLE_SYMBOL
 
 from .labels import LABELS
-from .model import SymbolPage
+from .model import Analysts, IndicatorGroup, Peer, Score, SymbolPage, Valuation
 from .read import read_quote_page
 from .render import render_quote_page, summarise_quote_page
 
@@ -24,6 +24,15 @@ __all__ = ["QUOTE"]
 def _titled(title: str) -> bool:
     """A quote page's title ends in its symbol: ``Name (KC.US)``."""
     return bool(TITLE_SYMBOL.findall(title))
+
+
+def _peer_key(peer: Peer) -> tuple[str, ...]:
+    """A peer is its symbol (its name when the row shows none)."""
+    return (str(peer.symbol) if peer.symbol is not None else peer.name,)
+
+
+def _named(name: str) -> tuple[str, ...]:
+    return (name,)
 
 
 QUOTE = PageKind(
@@ -36,4 +45,11 @@ QUOTE = PageKind(
     render=render_quote_page,
     labels=LABELS,
     summarise=summarise_quote_page,
+    item_keys={
+        (SymbolPage, "peers"): _peer_key,
+        (Valuation, "rows"): lambda row: _named(row.metric),
+        (Score, "groups"): lambda group: _named(group.name),
+        (IndicatorGroup, "indicators"): lambda indicator: _named(indicator.name),
+        (Analysts, "ratings"): lambda rating: _named(rating.rating),
+    },
 )

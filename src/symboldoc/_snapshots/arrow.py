@@ -1,0 +1,101 @@
+"""The Arrow schema of the facts table, and rows made into Arrow record batches (the ``archive`` extra).
+
+One schema (:func:`facts_arrow_schema`) for every Parquet file ``export``
+writes, so files written at different times, or by other engines from the
+same rows, read as one dataset:
+
+==================  ==========================  =========================================
+column              Arrow type                  notes
+==================  ==========================  =========================================
+``symbol``          ``string``                  null for a page without a symbol
+``kind``            ``string``                  null for a page of no known kind
+``datetime``        ``timestamp[us, tz=UTC]``   null on pages without one
+``fingerprint``     ``string`` (not null)
+``path``            ``string`` (not null)
+``value``           ``string`` (not null)       the fact as written, always exact
+``number``          ``decimal128(38, 12)``      null when the fact is no number, or when
+                                                its amount needs more than 12 decimals or
+                                                26 digits before the point (``value``
+                                                keeps it; :data:`NUMBER_TYPE`)
+``unit``            ``string``
+``grade``           ``string``
+``rank_position``   ``int64``
+``rank_total``      ``int64``
+==================  ==========================  =========================================
+
+A Decimal column, not a float one: ``23.90`` stays ``23.90``.  Twelve
+decimals and 26 integer digits hold every number of every page seen (the
+widest are market capitalisations in the trillions, with two decimals).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from symboldoc._optional import optional_module
+
+from .facts import FACT_COLUMNS, FactRow
+
+if TYPE_CHECKING:
+    import pyarrow
+
+__all__ = ["NUMBER_PRECISION", "NUMBER_SCALE", "arrow_batch", "facts_arrow_schema", "fits_number", "pyarrow_module"]
+
+#: The ``number`` column's Decimal type: 38 digits, 12 of them after the point.
+NUMBER_PRECISION = 38
+NUMBER_SCALE = 12
+_MOST_ADJUSTED = NUMBER_PRECISION - NUMBER_SCALE - 1  # the exponent of the leading digit of the largest amount
+
+
+def pyarrow_module() -> Any:
+    """pyarrow, or an ``ImportError`` naming the extra that installs it."""
+    return optional_module("pyarrow", "archive")
+
+
+def facts_arrow_schema() -> pyarrow.Schema:
+    """The Arrow schema of the facts table (see the module); its metadata names it and its version."""
+    pa = pyarrow_module()
+    string = pa.string()
+    types = {
+        "symbol": string,
+        "kind": string,
+        "datetime": pa.timestamp("us", tz="UTC"),
+        "fingerprint": string,
+        "path": string,
+        "value": string,
+        "number": pa.decimal128(NUMBER_PRECISION, NUMBER_SCALE),
+        "unit": string,
+        "grade": string,
+        "rank_position": pa.int64(),
+        "rank_total": pa.int64(),
+    }
+    required = {"fingerprint", "path", "value"}
+    fields = [pa.field(name, types[name], nullable=name not in required) for name in FACT_COLUMNS]
+    return pa.schema(fields, metadata={"symboldoc.table": "facts", "symboldoc.version": "1"})
+
+
+def fits_number(amount: Decimal) -> bool:
+    """Whether ``amount`` is held exactly by the ``number`` column's type."""
+    if not amount.is_finite():
+        return False
+    if amount.is_zero():
+        return int(amount.as_tuple().exponent) >= -NUMBER_SCALE
+    return int(amount.as_tuple().exponent) >= -NUMBER_SCALE and amount.adjusted() <= _MOST_ADJUSTED
+
+
+def arrow_batch(rows: Sequence[FactRow], schema: pyarrow.Schema) -> tuple[pyarrow.RecordBatch, int]:
+    """``rows`` as one record batch of ``schema``, and how many numbers it could not hold (left null)."""
+    pa = pyarrow_module()
+    columns: list[list[Any]] = (
+        [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in FACT_COLUMNS]
+    )
+    numbers = columns[FACT_COLUMNS.index("number")]
+    inexact = 0
+    for index, amount in enumerate(numbers):
+        if amount is not None and not fits_number(amount):
+            numbers[index] = None
+            inexact += 1
+    arrays = [pa.array(column, type=field.type) for column, field in zip(columns, schema, strict=True)]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema), inexact

@@ -1,0 +1,283 @@
+"""``export``: the facts of many pages, streamed to Parquet, CSV or JSON Lines.
+
+How it goes:
+
+1. The pages are put in time order, by the front matter's ``datetime``
+   (read from the top of each file only; pages without one come first, in
+   the order given, then the rest, ties in the order given).
+2. They are read on every core (``load_many``); each worker sends back the
+   page's facts, not the page.
+3. A page whose fingerprint is the one of the last page kept for the same
+   subject (its symbol; its url when it has none) is a repeat and is left
+   out, unless ``keep_duplicates``.  (A page with neither is kept: nothing
+   says which earlier page it would repeat.)  So a run of identical fetches is kept
+   once, the earliest, and a return to an earlier state (A, B, A) is kept:
+   that return is a fact the history must show.  ``dedupe="all"`` keeps
+   each (subject, fingerprint) once over the whole archive instead.
+4. Rows are written as they come: memory holds one batch of rows, the
+   fingerprints of the subjects, and the list of paths.
+
+The file is written under a temporary name next to ``output`` and moved
+into place at the end, so a failed export leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import json
+import os
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Literal, Protocol, TextIO, cast
+
+import attrs
+
+from symboldoc._batch import load_many
+from symboldoc._document import Document
+from symboldoc._frontmatter import read_front_matter
+from symboldoc._optional import optional_module
+from symboldoc._problems import Reporter, SymbolDocError
+from symboldoc._text import split_lines
+from symboldoc._values import format_datetime
+
+from .arrow import arrow_batch, facts_arrow_schema
+from .facts import FACT_COLUMNS, FactRow, fact_rows
+from .fingerprint import fingerprint
+
+__all__ = ["FORMATS", "ExportReport", "export", "format_for"]
+
+#: The formats ``export`` writes, by the suffix of the output's name.
+FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+Format = Literal["parquet", "csv", "jsonl"]
+
+#: How many rows a Parquet row group (and the buffer in memory) holds.
+BATCH_ROWS = 65_536
+#: How much of a page's top is read to find its datetime before the pages are put in order.
+_HEAD_BYTES = 16_384
+
+
+@attrs.frozen
+class ExportReport:
+    """What an export did.
+
+    ``pages`` were given; ``written`` had their facts written (``facts``
+    rows in all); ``duplicates`` were left out as repeats; ``failed`` could
+    not be read, each as (path, reason).  ``inexact`` counts numbers whose
+    amount the Parquet ``number`` column cannot hold exactly: their
+    ``number`` is null, and their ``value`` holds them as written.
+    """
+
+    pages: int
+    written: int
+    duplicates: int
+    facts: int
+    failed: tuple[tuple[str, str], ...] = ()
+    inexact: int = 0
+
+
+def format_for(output: str | os.PathLike[str], format: str | None = None) -> Format:
+    """The format to write: ``format`` when given, else the one of the output's suffix; ``ValueError`` for neither."""
+    chosen = format if format is not None else FORMATS.get(Path(output).suffix.lower())
+    if chosen not in ("parquet", "csv", "jsonl"):
+        known = ", ".join(sorted(FORMATS))
+        if format is not None:
+            raise ValueError(f"unknown format {format!r}: choose parquet, csv or jsonl")
+        raise ValueError(f"cannot tell the format from {os.fspath(output)!r}: name it with {known}, or give a format")
+    return chosen  # type: ignore[return-value]  # one of the three, checked above
+
+
+def export(
+    paths: Iterable[str | os.PathLike[str]],
+    output: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    keep_duplicates: bool = False,
+    dedupe: Literal["runs", "all"] = "runs",
+    workers: int | None = None,
+    progress: bool | TextIO = False,
+) -> ExportReport:
+    """Write the facts of the pages at ``paths`` to ``output`` (see the module); what was done comes back.
+
+    ``format`` is ``"parquet"``, ``"csv"`` or ``"jsonl"`` (by default, the
+    output's suffix says).  Parquet needs the ``archive`` extra (pyarrow).
+    ``workers`` and ``progress`` are :func:`load_many`'s.  A page that
+    cannot be read is reported in the result and the export goes on.
+    """
+    chosen = format_for(output, format)
+    if dedupe not in ("runs", "all"):
+        raise ValueError(f"dedupe is 'runs' or 'all', not {dedupe!r}")
+    ordered = in_time_order([os.fspath(path) for path in paths])
+    target = Path(output)
+    partial = target.with_name(target.name + ".partial")
+    writer = _open_writer(chosen, partial)
+    written = duplicates = rows = 0
+    failed: list[tuple[str, str]] = []
+    last: dict[str | None, str] = {}
+    seen: set[tuple[str | None, str]] = set()
+    try:
+        for loaded in load_many(ordered, workers=workers, transform=page_facts, progress=progress):
+            if loaded.error is not None:
+                failed.append((loaded.path, _reason(loaded.error)))
+                continue
+            subject, said, page_rows = cast("tuple[str | None, str, list[FactRow]]", loaded.result)
+            if not keep_duplicates and subject is not None:  # a page with no symbol and no url is no one's repeat
+                if last.get(subject) == said if dedupe == "runs" else (subject, said) in seen:
+                    duplicates += 1
+                    continue
+                last[subject] = said
+                if dedupe == "all":
+                    seen.add((subject, said))
+            writer.write(page_rows)
+            written += 1
+            rows += len(page_rows)
+        inexact = writer.close()
+    except BaseException:
+        writer.abort()
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, target)
+    return ExportReport(len(ordered), written, duplicates, rows, tuple(failed), inexact)
+
+
+def page_facts(doc: Document) -> tuple[str | None, str, list[FactRow]]:
+    """What a worker sends back for one page: its subject (symbol, else url), fingerprint, and fact rows."""
+    rows = fact_rows(doc)
+    symbol = doc.symbol
+    fm = doc.front_matter
+    subject = str(symbol) if symbol is not None else fm.url if fm is not None else None
+    return subject, rows[0][3] if rows else fingerprint(doc), rows
+
+
+def in_time_order(paths: Sequence[str]) -> list[str]:
+    """``paths`` ordered by their pages' front matter ``datetime``; pages without one first; ties as given."""
+    keyed = []
+    for index, path in enumerate(paths):
+        when = _datetime_at_top(path)
+        keyed.append(((0, _EPOCH, index) if when is None else (1, when, index), path))
+    keyed.sort(key=lambda pair: pair[0])
+    return [path for _, path in keyed]
+
+
+_EPOCH = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+def _datetime_at_top(path: str) -> _dt.datetime | None:
+    """The front matter ``datetime`` of the page at ``path``, read from its first bytes only (None for none)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return None  # reported when the page is read
+    text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
+    found = read_front_matter(split_lines(text), Reporter(keep=False))
+    if found is None:
+        return None
+    when = found[1].datetime
+    return when.astimezone(_dt.timezone.utc) if when is not None and when.tzinfo is not None else when
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SymbolDocError):
+        return f"{error.line}:{error.column}: {error.problem.message}"
+    if isinstance(error, OSError):
+        return f"1:1: cannot read: {error.strerror or error}"
+    return f"{type(error).__name__}: {error}"
+
+
+# -- the writers -----------------------------------------------------------------------------------------
+
+
+class _Writer(Protocol):
+    def write(self, rows: Sequence[FactRow]) -> None: ...
+    def close(self) -> int: ...
+    def abort(self) -> None: ...
+
+
+def _open_writer(chosen: Format, path: Path) -> _Writer:
+    if chosen == "parquet":
+        return _ParquetWriter(path)
+    if chosen == "csv":
+        return _CsvWriter(path)
+    return _JsonLinesWriter(path)
+
+
+def _plain(value: Any) -> Any:
+    """A cell as text formats write it: a datetime in ISO 8601 UTC, an amount without exponent."""
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
+class _CsvWriter:
+    """CSV with a header row; an empty cell for null; amounts written out in full (``1550000000000``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle: IO[str] = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+        self.csv = csv.writer(self.handle)
+        self.csv.writerow(FACT_COLUMNS)
+
+    def write(self, rows: Sequence[FactRow]) -> None:
+        self.csv.writerows([_plain(value) for value in row] for row in rows)
+
+    def close(self) -> int:
+        self.handle.close()
+        return 0
+
+    def abort(self) -> None:
+        self.handle.close()
+
+
+class _JsonLinesWriter:
+    """One JSON object per fact; ``number`` as a string (JSON numbers are floats to most readers)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed by close()
+
+    def write(self, rows: Sequence[FactRow]) -> None:
+        self.handle.writelines(
+            json.dumps(dict(zip(FACT_COLUMNS, map(_plain, row), strict=True)), ensure_ascii=False) + "\n"
+            for row in rows
+        )
+
+    def close(self) -> int:
+        self.handle.close()
+        return 0
+
+    def abort(self) -> None:
+        self.handle.close()
+
+
+class _ParquetWriter:
+    """Parquet of :func:`facts_arrow_schema`, a row group per :data:`BATCH_ROWS` rows."""
+
+    def __init__(self, path: Path) -> None:
+        parquet = optional_module("pyarrow.parquet", "archive")
+        self.schema = facts_arrow_schema()
+        self.writer = parquet.ParquetWriter(path, self.schema, compression="zstd")
+        self.buffer: list[FactRow] = []
+        self.inexact = 0
+
+    def write(self, rows: Sequence[FactRow]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.buffer:
+            batch, inexact = arrow_batch(self.buffer, self.schema)
+            self.inexact += inexact
+            self.writer.write_batch(batch)
+            self.buffer = []
+
+    def close(self) -> int:
+        self._flush()
+        self.writer.close()
+        return self.inexact
+
+    def abort(self) -> None:
+        self.writer.close()
