@@ -11,6 +11,11 @@ from .pages import CORPUS, example_text, read_exact
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+# A long run, by hand (HYPOTHESIS_PROFILE=long): the figures in the issue notes and docs/guarantees.md.
+settings.register_profile(
+    "long", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "1000")), deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)  # fmt: skip
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

@@ -11,10 +11,12 @@ crosses back.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Generic, TextIO, TypeVar
 
 import attrs
@@ -86,7 +88,43 @@ def load_many(
     if chunksize is None:
         chunksize = _chunksize(len(jobs), count)
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from _reported(pool.map(_read, jobs, chunksize=max(1, chunksize)), bar)
+        yield from _reported(_windowed(pool, jobs, max(1, chunksize), count * _CHUNKS_A_WORKER), bar)
+
+
+#: How many chunks each worker may have waiting or done ahead of the reader of the results.
+_CHUNKS_A_WORKER = 3
+
+
+def _read_chunk(jobs: list[tuple[str, bool, Callable[[Document], Any] | None]]) -> list[Loaded[Any]]:
+    return [_read(job) for job in jobs]
+
+
+def _windowed(
+    pool: ProcessPoolExecutor,
+    jobs: list[tuple[str, bool, Callable[[Document], Any] | None]],
+    chunksize: int,
+    window: int,
+) -> Iterator[Loaded[Any]]:
+    """The results of ``jobs`` in order, with at most ``window`` chunks given to the pool and not yet taken.
+
+    Unlike ``pool.map``, which gives the pool every chunk at once, this keeps
+    what waits in memory bounded when the results are used more slowly than
+    they are made (an export writing a file), however many pages there are.
+    """
+    chunks = (jobs[start : start + chunksize] for start in range(0, len(jobs), chunksize))
+    pending: deque[Future[list[Loaded[Any]]]] = deque()
+    try:
+        for chunk in itertools.islice(chunks, window):
+            pending.append(pool.submit(_read_chunk, chunk))
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_read_chunk, following))
+            yield from results
+    finally:
+        for future in pending:  # a reader that stops early: the chunks not started are not read
+            future.cancel()
 
 
 def _terminal_stderr() -> TextIO | None:
