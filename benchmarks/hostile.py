@@ -173,6 +173,9 @@ VIEWS: dict[str, Callable[[str, Document], object]] = {
     "model": lambda text, doc: symboldoc.dumps(doc, preserve=False),
     "copy": lambda text, doc: copy.deepcopy(doc),
     "pickle": lambda text, doc: pickle.loads(pickle.dumps(doc)),
+    "fingerprint": lambda text, doc: symboldoc.fingerprint(doc),
+    "facts": lambda text, doc: symboldoc.fact_rows(doc),
+    "diff": lambda text, doc: symboldoc.diff(doc, doc).to_json_patch(),
 }
 COLUMNS = ("loads", *VIEWS)
 

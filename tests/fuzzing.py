@@ -13,10 +13,13 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import pickle
 from collections.abc import Sequence
 from typing import Any, Protocol
+
+import jsonpatch
 
 import symboldoc
 from symboldoc import Document, EditError, SymbolDocError
@@ -172,6 +175,30 @@ def open_every_view(doc: Document) -> list[Any]:
     return seen
 
 
+@functools.cache
+def _first_seed() -> symboldoc.Document:
+    """A whole page to diff every fuzzed page against (read once: no test changes it)."""
+    return symboldoc.loads(SEED_PAGES[0])
+
+
+def check_snapshots(doc: symboldoc.Document, other: symboldoc.Document | None = None) -> None:
+    """The archive's promises on a page read from any text: no change from itself; facts named once each;
+    and against ``other``, a fingerprint equal exactly when nothing changed, and a patch that applies."""
+    assert not symboldoc.diff(doc, doc), "a page changed from itself"
+    paths = [row[4] for row in symboldoc.fact_rows(doc)]
+    assert len(paths) == len(set(paths)), "two facts of one page have one path"
+    if other is None:
+        return
+    changes = symboldoc.diff(doc, other)
+    assert (symboldoc.fingerprint(doc) == symboldoc.fingerprint(other)) == (not changes)
+    patched = jsonpatch.apply_patch(symboldoc.to_dict(doc), changes.to_json_patch())
+    wanted = symboldoc.to_dict(other)
+    patched["warnings"] = wanted["warnings"]
+    if patched.get("front_matter") and wanted.get("front_matter"):
+        patched["front_matter"]["datetime"] = wanted["front_matter"]["datetime"]
+    assert patched == wanted, "the JSON patch does not give the other page"
+
+
 def check_reading(text: str, *, thorough: bool = True) -> None:
     """Every promise of reading ``text``; an ``AssertionError`` (or the exception itself) says which broke.
 
@@ -185,6 +212,7 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
     data = symboldoc.to_dict(doc)
     json.dumps(data, allow_nan=False)  # always JSON
     assert symboldoc.dumps(doc) == text, "the views changed what is written"
+    check_snapshots(doc)
 
     try:
         strict = symboldoc.loads(text, strict=True)
@@ -203,7 +231,10 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
     except EditError:
         pass
     else:
-        assert symboldoc.loads(written).page == doc.page, "the model alone writes a page that reads otherwise"
+        rewritten = symboldoc.loads(written)
+        assert rewritten.page == doc.page, "the model alone writes a page that reads otherwise"
+        check_snapshots(doc, rewritten)
+    check_snapshots(doc, _first_seed())
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: no bytes hold it

@@ -1,12 +1,13 @@
 """Every view grows linearly with its input: counted in lines of Python run, not in seconds.
 
 For each hostile shape and each view (``loads`` and strict ``loads``, ``sections``,
-``tables``, rows, cells, inline content, ``charts``, ``to_dict``, ``dumps`` both
-ways, copies and pickles), the lines of symboldoc's and mistune's own code that
-run are counted at one size and at four times that size.  Linear work counts
-about four times as many; work that grows with the square of the input counts
-sixteen.  A count does not depend on the machine or on what else runs, so this
-can be a test; ``benchmarks/hostile.py`` measures the same shapes in seconds.
+``tables``, rows, cells, inline content, ``charts``, ``to_dict``, ``dumps`` both ways,
+copies and pickles, ``fingerprint``, the facts, ``diff`` and its patch), the lines of
+symboldoc's and mistune's own code that run are counted at one size and at four times
+that size. Linear work counts about four times as many; work that grows with the square
+of the input counts sixteen. A count does not depend on the machine or on what else
+runs, so this can be a test; ``benchmarks/hostile.py`` measures the same shapes in
+seconds.
 """
 
 from __future__ import annotations
@@ -60,6 +61,18 @@ SHAPES: dict[str, Callable[[int], str]] = {
         + "## Peer Comparison\n\n| Rank | Name | Profit | Growth | Operation | Security | Cash | Rating |\n"
         + "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         + "".join(f"| {i % 100:02d} | Peer {i} (P{i}.US) | A | B | C | D | E | A |\n" for i in range(n))
+    ),
+    "page: peers of one symbol": lambda n: (
+        HEAD
+        + "## Peer Comparison\n\n| Rank | Name | Profit | Growth | Operation | Security | Cash | Rating |\n"
+        + "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        + "".join(f"| {i % 100:02d} | Peer [{i}] (P.US) | A | B | C | D | E | A |\n" for i in range(n))
+    ),
+    "page: valuation rows": lambda n: (
+        HEAD
+        + "## Valuation Analysis\n\n| Metric | Current | Industry Ranking | High | Median | Low |\n"
+        + "|---|---|---|---|---|---|\n"
+        + "".join(f"| M{i} | {i}.5 | {i}/{n} | 1.5 | 1.0 | 0.5 |\n" for i in range(n))
     ),
     "page: valuation rows that do not read": lambda n: (
         HEAD
@@ -117,7 +130,20 @@ VIEWS: dict[str, Callable[[str, Document], Any]] = {
     "dumps, model alone": lambda text, doc: symboldoc.dumps(doc, preserve=False),
     "deepcopy": lambda text, doc: copy.deepcopy(doc),
     "pickle": lambda text, doc: pickle.loads(pickle.dumps(doc)),
+    "fingerprint": lambda text, doc: symboldoc.fingerprint(doc),
+    "facts": lambda text, doc: symboldoc.fact_rows(doc),
+    "diff, and its patch, with a reordered copy": lambda text, doc: _diff_reordered(doc),
 }
+
+
+def _diff_reordered(doc: Document) -> object:
+    """The diff of a page and a copy whose peers and valuation rows are in the opposite order, and its patch."""
+    other = copy.deepcopy(doc)
+    if other.peers:
+        other.peers.reverse()
+    if other.valuation is not None:
+        other.valuation.rows.reverse()
+    return symboldoc.diff(doc, other).to_json_patch()
 
 
 def steps(function: Callable[[], object]) -> int:

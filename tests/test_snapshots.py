@@ -517,3 +517,10 @@ def test_the_fingerprint_is_the_same_in_another_process() -> None:
         for seed in ("1", "2")
     }
     assert outputs == {sd.fingerprint(sd.load(path))}
+
+
+def test_a_page_read_from_a_str_with_a_lone_surrogate_has_a_fingerprint() -> None:
+    text = own_pages()["current_full.md"].replace("Qingshan", "Qing\ud800shan")
+    doc = sd.loads(text)
+    assert sd.fingerprint(doc).startswith("sd1-") and sd.fingerprint(doc) != sd.fingerprint(_seed_like())
+    assert not sd.diff(doc, sd.loads(text))

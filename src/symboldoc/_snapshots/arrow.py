@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from symboldoc._optional import optional_module
 
-from .facts import FACT_COLUMNS, FactRow
+from .facts import FACT_COLUMNS, HEAD_COLUMNS, Fact, PageHead
 
 if TYPE_CHECKING:
     import pyarrow
@@ -85,17 +85,30 @@ def fits_number(amount: Decimal) -> bool:
     return int(amount.as_tuple().exponent) >= -NUMBER_SCALE and amount.adjusted() <= _MOST_ADJUSTED
 
 
-def arrow_batch(rows: Sequence[FactRow], schema: pyarrow.Schema) -> tuple[pyarrow.RecordBatch, int]:
-    """``rows`` as one record batch of ``schema``, and how many numbers it could not hold (left null)."""
+def arrow_batch(
+    pages: Sequence[tuple[PageHead, Sequence[Fact]]], schema: pyarrow.Schema
+) -> tuple[pyarrow.RecordBatch, int]:
+    """The facts of ``pages`` as one record batch of ``schema``, and how many numbers it could not hold (left null).
+
+    A page's head (its symbol, kind, datetime and fingerprint) is converted
+    once and repeated for each of its facts by Arrow (``take``), not once a row.
+    """
     pa = pyarrow_module()
-    columns: list[list[Any]] = (
-        [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in FACT_COLUMNS]
-    )
-    numbers = columns[FACT_COLUMNS.index("number")]
+    compute = optional_module("pyarrow.compute", "archive")
+    owners = pa.array([page for page, (_, facts) in enumerate(pages) for _ in facts], pa.int32())
+    facts = [fact for _, page_facts in pages for fact in page_facts]
     inexact = 0
-    for index, amount in enumerate(numbers):
-        if amount is not None and not fits_number(amount):
-            numbers[index] = None
-            inexact += 1
-    arrays = [pa.array(column, type=field.type) for column, field in zip(columns, schema, strict=True)]
+    arrays = []
+    for position, field in enumerate(schema):
+        if position < HEAD_COLUMNS:
+            heads = pa.array([head[position] for head, _ in pages], field.type)
+            arrays.append(compute.take(heads, owners))
+            continue
+        column: list[Any] = [fact[position - HEAD_COLUMNS] for fact in facts]
+        if field.name == "number":
+            for index, amount in enumerate(column):
+                if isinstance(amount, Decimal) and not fits_number(amount):
+                    column[index] = None
+                    inexact += 1
+        arrays.append(pa.array(column, field.type))
     return pa.RecordBatch.from_arrays(arrays, schema=schema), inexact

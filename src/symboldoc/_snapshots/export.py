@@ -35,7 +35,6 @@ from typing import IO, Any, Literal, Protocol, TextIO, cast
 import attrs
 
 from symboldoc._batch import load_many
-from symboldoc._document import Document
 from symboldoc._frontmatter import read_front_matter
 from symboldoc._optional import optional_module
 from symboldoc._problems import Reporter, SymbolDocError
@@ -43,8 +42,7 @@ from symboldoc._text import split_lines
 from symboldoc._values import format_datetime
 
 from .arrow import arrow_batch, facts_arrow_schema
-from .facts import FACT_COLUMNS, FactRow, fact_rows
-from .fingerprint import fingerprint
+from .facts import FACT_COLUMNS, Fact, PageHead, page_facts
 
 __all__ = ["FORMATS", "ExportReport", "export", "format_for"]
 
@@ -122,7 +120,8 @@ def export(
             if loaded.error is not None:
                 failed.append((loaded.path, _reason(loaded.error)))
                 continue
-            subject, said, page_rows = cast("tuple[str | None, str, list[FactRow]]", loaded.result)
+            head, facts = cast("tuple[PageHead, list[Fact]]", loaded.result)
+            subject, said = _subject(head, facts), head[3]
             if not keep_duplicates and subject is not None:  # a page with no symbol and no url is no one's repeat
                 if last.get(subject) == said if dedupe == "runs" else (subject, said) in seen:
                     duplicates += 1
@@ -130,9 +129,9 @@ def export(
                 last[subject] = said
                 if dedupe == "all":
                     seen.add((subject, said))
-            writer.write(page_rows)
+            writer.write(head, facts)
             written += 1
-            rows += len(page_rows)
+            rows += len(facts)
         inexact = writer.close()
     except BaseException:
         writer.abort()
@@ -142,13 +141,14 @@ def export(
     return ExportReport(len(ordered), written, duplicates, rows, tuple(failed), inexact)
 
 
-def page_facts(doc: Document) -> tuple[str | None, str, list[FactRow]]:
-    """What a worker sends back for one page: its subject (symbol, else url), fingerprint, and fact rows."""
-    rows = fact_rows(doc)
-    symbol = doc.symbol
-    fm = doc.front_matter
-    subject = str(symbol) if symbol is not None else fm.url if fm is not None else None
-    return subject, rows[0][3] if rows else fingerprint(doc), rows
+def _subject(head: PageHead, facts: Sequence[Fact]) -> str | None:
+    """Whose states a page is: its symbol, else its url (the ``front_matter.url`` fact), else no one's."""
+    if head[0] is not None:
+        return head[0]
+    return next((fact[1] for fact in facts if fact[0] == _URL), None)
+
+
+_URL = "front_matter.url"
 
 
 def in_time_order(paths: Sequence[str]) -> list[str]:
@@ -191,7 +191,7 @@ def _reason(error: Exception) -> str:
 
 
 class _Writer(Protocol):
-    def write(self, rows: Sequence[FactRow]) -> None: ...
+    def write(self, head: PageHead, facts: Sequence[Fact]) -> None: ...
     def close(self) -> int: ...
     def abort(self) -> None: ...
 
@@ -221,8 +221,9 @@ class _CsvWriter:
         self.csv = csv.writer(self.handle)
         self.csv.writerow(FACT_COLUMNS)
 
-    def write(self, rows: Sequence[FactRow]) -> None:
-        self.csv.writerows([_plain(value) for value in row] for row in rows)
+    def write(self, head: PageHead, facts: Sequence[Fact]) -> None:
+        start = [_plain(value) for value in head]
+        self.csv.writerows([*start, *map(_plain, fact)] for fact in facts)
 
     def close(self) -> int:
         self.handle.close()
@@ -238,10 +239,12 @@ class _JsonLinesWriter:
     def __init__(self, path: Path) -> None:
         self.handle: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed by close()
 
-    def write(self, rows: Sequence[FactRow]) -> None:
+    def write(self, head: PageHead, facts: Sequence[Fact]) -> None:
+        start = dict(zip(FACT_COLUMNS, map(_plain, head)))  # noqa: B905 - the head is the first columns
+        rest = FACT_COLUMNS[len(head) :]
         self.handle.writelines(
-            json.dumps(dict(zip(FACT_COLUMNS, map(_plain, row), strict=True)), ensure_ascii=False) + "\n"
-            for row in rows
+            json.dumps({**start, **dict(zip(rest, map(_plain, fact), strict=True))}, ensure_ascii=False) + "\n"
+            for fact in facts
         )
 
     def close(self) -> int:
@@ -259,12 +262,14 @@ class _ParquetWriter:
         parquet = optional_module("pyarrow.parquet", "archive")
         self.schema = facts_arrow_schema()
         self.writer = parquet.ParquetWriter(path, self.schema, compression="zstd")
-        self.buffer: list[FactRow] = []
+        self.buffer: list[tuple[PageHead, Sequence[Fact]]] = []
+        self.rows = 0
         self.inexact = 0
 
-    def write(self, rows: Sequence[FactRow]) -> None:
-        self.buffer.extend(rows)
-        if len(self.buffer) >= BATCH_ROWS:
+    def write(self, head: PageHead, facts: Sequence[Fact]) -> None:
+        self.buffer.append((head, facts))
+        self.rows += len(facts)
+        if self.rows >= BATCH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
@@ -273,6 +278,7 @@ class _ParquetWriter:
             self.inexact += inexact
             self.writer.write_batch(batch)
             self.buffer = []
+            self.rows = 0
 
     def close(self) -> int:
         self._flush()

@@ -27,7 +27,7 @@ neither has the volatile ``datetime`` (it is its own column).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ from .tree import Items, Leaf, Node, Record, snapshot
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["FACT_COLUMNS", "FactRow", "fact_rows", "facts"]
+__all__ = ["FACT_COLUMNS", "HEAD_COLUMNS", "Fact", "FactRow", "PageHead", "fact_rows", "facts", "page_facts"]
 
 #: The columns of :func:`facts`, in order (see the module).
 FACT_COLUMNS = (
@@ -58,6 +58,13 @@ FACT_COLUMNS = (
     "rank_position",
     "rank_total",
 )
+
+#: What every row of a page shares: ``symbol``, ``kind``, ``datetime``, ``fingerprint``.
+PageHead = tuple[str | None, str | None, _dt.datetime | None, str]
+#: One fact of a page: the other columns, ``path`` .. ``rank_total``.
+Fact = tuple[str, str, Decimal | None, str | None, str | None, int | None, int | None]
+#: The columns a page's head gives.
+HEAD_COLUMNS = 4
 
 #: One row: the values of :data:`FACT_COLUMNS`, in order.
 FactRow = tuple[
@@ -92,17 +99,19 @@ _DTYPES = {
 
 def fact_rows(doc: Document) -> list[FactRow]:
     """The facts of one document as rows of :data:`FACT_COLUMNS` (see the module), in the page's order."""
+    head, facts = page_facts(doc)
+    return [(*head, *fact) for fact in facts]
+
+
+def page_facts(doc: Document) -> tuple[PageHead, list[Fact]]:
+    """A document's facts as its head (the first four columns, the same on every row) and one tuple per fact."""
     facts = snapshot(doc)
     symbol = doc.symbol
     fm = doc.front_matter
     when = in_utc(fm.datetime) if fm is not None and fm.datetime is not None else None
     head = (None if symbol is None else str(symbol), facts.kind, when, snapshot_fingerprint(facts))
-    rows: list[FactRow] = []
-    for path, leaf in _leaves(facts.front_matter, FRONT_MATTER):
-        rows.append((*head, path, *_described(leaf)))
-    for path, leaf in _leaves(facts.page, ""):
-        rows.append((*head, path, *_described(leaf)))
-    return rows
+    found = _leaves(facts.page, "", _leaves(facts.front_matter, FRONT_MATTER, []))
+    return head, [(path, *_described(leaf)) for path, leaf in found]
 
 
 def facts(documents: Iterable[Document]) -> pandas.DataFrame:
@@ -118,17 +127,23 @@ def facts(documents: Iterable[Document]) -> pandas.DataFrame:
     return frame.astype(_DTYPES)
 
 
-def _leaves(node: Node, path: str) -> Iterator[tuple[str, Leaf]]:
+def _leaves(node: Node, path: str, found: list[tuple[str, Leaf]]) -> list[tuple[str, Leaf]]:
+    """The facts under ``node`` (a value given, not volatile), each with its path, added to ``found``."""
     if isinstance(node, Leaf):
         if node.value is not None and not node.volatile:
-            yield path, node
+            found.append((path, node))
     elif isinstance(node, Record):
         child = item_path if node.entries else field_path
         for name, field in node.fields.items():
-            yield from _leaves(field, child(path, name))
+            if isinstance(field, Leaf):  # most fields: no call of their own
+                if field.value is not None and not field.volatile:
+                    found.append((child(path, name), field))
+            else:
+                _leaves(field, child(path, name), found)
     elif isinstance(node, Items):
         for key, item in node.items.items():
-            yield from _leaves(item, item_path(path, key))
+            _leaves(item, item_path(path, key), found)
+    return found
 
 
 def _described(leaf: Leaf) -> tuple[str, Decimal | None, str | None, str | None, int | None, int | None]:

@@ -12,7 +12,8 @@ The digest is SHA-256 over a canonical JSON text of the page's facts:
   leaves the fingerprints of pages without it as they were;
 * keys sorted, no spaces, UTF-8 (``json.dumps(..., sort_keys=True,
   ensure_ascii=False, separators=(",", ":"))``): the same text on every
-  Python and every machine.
+  Python and every machine (a lone surrogate, which only a page read from a
+  ``str`` can hold, is encoded as its three bytes: ``surrogatepass``).
 
 Two documents have the same fingerprint exactly when ``diff`` finds no
 change between them.  The text is prefixed with the rules' version,
@@ -47,7 +48,8 @@ def snapshot_fingerprint(facts: Snapshot) -> str:
     """The fingerprint of a document already made into its snapshot."""
     canonical = {"kind": facts.kind, "front_matter": _canonical(facts.front_matter), "page": _canonical(facts.page)}
     text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # surrogatepass: a page read from a str may hold a lone surrogate, which UTF-8 proper cannot encode.
+    return _PREFIX + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _canonical(node: Node) -> Any:

@@ -19,6 +19,7 @@ grade's); which are volatile (changing on every fetch) is :data:`VOLATILE`.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Union
@@ -107,6 +108,21 @@ def _rules() -> dict[tuple[type, str], KeyRule]:
     return rules
 
 
+@functools.cache  # per class: what its fields are does not change once the class is made
+def _fields_of(cls: type) -> tuple[tuple[str, str, str, bool, bool], ...]:
+    """The fields JSON holds, each as (JSON key, attribute to read, field name, is a grade, is volatile)."""
+    return tuple(
+        (
+            json_key(field, form),
+            json_key(field, form) if form.through_property else field.name,
+            field.name,
+            form.schema is GRADE,
+            (cls, field.name) in VOLATILE,
+        )
+        for field, form in json_fields(cls)
+    )
+
+
 def _node(value: Any, data: Any, owner: type | None, name: str, rules: Mapping[Any, KeyRule] | None = None) -> Node:
     if value is None or isinstance(value, _LEAF_TYPES):
         return Leaf(value, data)
@@ -118,14 +134,13 @@ def _node(value: Any, data: Any, owner: type | None, name: str, rules: Mapping[A
         return _items(getattr(value, inner), data, rules.get((cls, inner)), rules)
     if attrs.has(cls):
         fields: dict[str, Node] = {}
-        for field, form in json_fields(cls):
-            key = json_key(field, form)
-            child = getattr(value, key if form.through_property else field.name)
+        for key, attribute, name, grade, volatile in _fields_of(cls):
+            child = getattr(value, attribute)
             child_data = data[key]
             if child is None or isinstance(child, _LEAF_TYPES):
-                fields[key] = Leaf(child, child_data, form.schema is GRADE, (cls, field.name) in VOLATILE)
+                fields[key] = Leaf(child, child_data, grade, volatile)
             else:
-                fields[key] = _node(child, child_data, cls, field.name, rules)
+                fields[key] = _node(child, child_data, cls, name, rules)
         return Record(value, data, fields)
     if isinstance(value, Mapping) and isinstance(data, Mapping):
         return Record(value, data, {key: Leaf(value[key], data[key]) for key in data}, entries=True)
