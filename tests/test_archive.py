@@ -307,3 +307,93 @@ def test_export_command_without_the_extra(
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     status, _, err = _run(["export", str(archive[0]), "-o", str(tmp_path / "x.parquet")], capsys)
     assert status == 2 and "pip install 'python-symboldoc[archive]'" in err
+
+
+# -- found by an adversarial review, each held here ------------------------------------------------------
+
+
+def test_diff_of_standard_input_twice_is_refused(archive: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(["diff", "-", "-"], capsys)
+    assert status == 2 and "once" in err
+
+
+def test_an_amount_of_a_huge_exponent_is_written_with_its_exponent(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(own_pages()["current_full.md"].replace("---\n", "---\nbig: 1.0e+100000000\n", 1), encoding="utf-8")
+    sd.export([page], tmp_path / "facts.csv", workers=1)
+    assert (tmp_path / "facts.csv").stat().st_size < 100_000
+    with open(tmp_path / "facts.csv", encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if "big" in row["path"]]
+    assert Decimal(rows[0]["number"]) == Decimal("1.0e+100000000")
+
+
+def test_an_output_that_cannot_be_written_leaves_nothing_beside_it(archive: list[Path], tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    out.mkdir()
+    with pytest.raises(OSError, match="directory"):
+        sd.export(archive, out, workers=1)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([*(path.name for path in archive), "out.csv"])
+
+
+def test_the_output_is_never_one_of_the_pages(archive: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    before = archive[0].read_bytes()
+    status, _, err = _run(["export", *map(str, archive), "-o", str(archive[0]), "--format", "csv"], capsys)
+    assert status == 2 and "is one of the pages" in err and archive[0].read_bytes() == before
+
+
+def test_a_linked_output_keeps_its_link(archive: list[Path], tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    sd.export(archive, link, workers=1)
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("symbol,kind,")
+
+
+def test_a_pipe_is_written_straight_into(archive: list[Path], tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    report = sd.export(archive, fifo, workers=1)
+    reader.join(timeout=30)
+    assert len(received[0].splitlines()) == report.facts and not (tmp_path / "pipe.jsonl.partial").exists()
+
+
+def test_a_long_front_matter_is_read_whole_for_the_time_order(tmp_path: Path) -> None:
+    from symboldoc._snapshots.export import in_time_order
+
+    early, late = tmp_path / "early.md", tmp_path / "late.md"
+    early.write_text(_snapshot("C", dt.datetime(2026, 5, 19, tzinfo=UTC)), encoding="utf-8")
+    late.write_text(
+        _snapshot("C", dt.datetime(2026, 5, 20, tzinfo=UTC)).replace("---\n", "---\nnote: " + "x" * 20_000 + "\n", 1),
+        encoding="utf-8",
+    )
+    assert in_time_order([str(late), str(early)]) == [str(early), str(late)]
+
+
+def test_each_locale_of_a_symbol_is_its_own_history(tmp_path: Path) -> None:
+    paths = []
+    for hour in range(4):
+        doc = sd.loads(_snapshot("C", dt.datetime(2026, 5, 1, hour, tzinfo=UTC)))
+        assert doc.front_matter is not None
+        doc.front_matter.locale = "en" if hour % 2 else "zh-CN"
+        paths.append(tmp_path / f"{hour}.md")
+        paths[-1].write_text(sd.dumps(doc), encoding="utf-8")
+    report = sd.export(paths, tmp_path / "facts.csv", workers=1)
+    assert (report.written, report.duplicates) == (2, 2)
+
+
+def test_decimals_with_zeros_past_the_scale_are_kept_exactly(tmp_path: Path) -> None:
+    doc = sd.loads(own_pages()["current_full.md"])
+    assert doc.score is not None
+    doc.score.value = sd.Number.parse("1.0000000000000")
+    page = tmp_path / "page.md"
+    page.write_text(sd.dumps(doc), encoding="utf-8")
+    report = sd.export([page], tmp_path / "facts.parquet", workers=1)
+    (row,) = [row for row in pq.read_table(tmp_path / "facts.parquet").to_pylist() if row["path"] == "score.value"]
+    assert report.inexact == 0 and row["number"] == 1 and row["value"] == "1.0000000000000"

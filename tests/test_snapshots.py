@@ -524,3 +524,68 @@ def test_a_page_read_from_a_str_with_a_lone_surrogate_has_a_fingerprint() -> Non
     doc = sd.loads(text)
     assert sd.fingerprint(doc).startswith("sd1-") and sd.fingerprint(doc) != sd.fingerprint(_seed_like())
     assert not sd.diff(doc, sd.loads(text))
+
+
+# -- found by an adversarial review, each held here ------------------------------------------------------
+
+
+def _with_front_matter(line: str) -> sd.Document:
+    return sd.loads(own_pages()["current_full.md"].replace("---\n", f"---\n{line}\n", 1))
+
+
+def test_values_of_huge_exponents_have_no_delta_and_cost_nothing() -> None:
+    old, new = _with_front_matter("big: 1.0e+999999999"), _with_front_matter("big: 1.0e-999999999")
+    (change,) = sd.diff(old, new)
+    assert change.path == "front_matter.extra[big]" and change.delta is None
+
+
+def test_infinities_written_otherwise_are_a_change_without_delta() -> None:
+    (change,) = sd.diff(_with_front_matter("a: .inf"), _with_front_matter("a: .Inf"))
+    assert change.kind == "changed" and change.delta is None
+
+
+def test_a_percentage_and_a_plain_number_have_no_delta() -> None:
+    old, new = _seed_like(), _seed_like()
+    assert old.score is not None and new.score is not None
+    old.score.value, new.score.value = sd.Number.parse("5%"), sd.Number.parse("7")
+    (change,) = sd.diff(old, new)
+    assert change.delta is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("a: [1]", "a: [true]"), ("a: {x: 0}", "a: {x: false}"), ("a: 1", "a: 1.0")]
+)
+def test_json_values_of_other_types_are_a_change(first: str, second: str) -> None:
+    a, b = _with_front_matter(first), _with_front_matter(second)
+    changes = sd.diff(a, b)
+    assert [change.path for change in changes] == ["front_matter.extra[a]"]
+    assert sd.fingerprint(a) != sd.fingerprint(b)
+    _check_patch(a, b)
+
+
+def test_a_mapping_of_another_class_with_the_same_entries_is_no_change() -> None:
+    from collections import OrderedDict
+
+    a = _with_front_matter("a: 1")
+    b = copy.deepcopy(a)
+    assert b.front_matter is not None and a.front_matter is not None
+    b.front_matter.extra = OrderedDict(a.front_matter.extra)
+    assert not sd.diff(a, b) and sd.fingerprint(a) == sd.fingerprint(b)
+
+
+def test_keys_of_the_front_matter_are_escaped_in_paths() -> None:
+    a, b = _with_front_matter("'a]b[c|#': 1"), _with_front_matter("'a]b[c|#': 2")
+    (change,) = sd.diff(a, b)
+    assert change.path == r"front_matter.extra[a\]b\[c\|\#]"
+    assert oracle.resolve(sd.to_dict(b), change.path) == 2
+    assert r"front_matter.extra[a\]b\[c\|\#]" in [row[4] for row in sd.fact_rows(b)]
+
+
+def test_each_change_is_one_line_whatever_its_text() -> None:
+    a = sd.loads(own_pages()["news_article.md"])
+    b = copy.deepcopy(a)
+    assert isinstance(b.page, sd.NewsArticle)
+    b.page.body = "Short.\n\n## Heading\n\n- item"
+    changes = sd.diff(a, b)
+    assert len(str(changes).splitlines()) == len(changes)
+    assert "Short.\\n\\n## Heading" in str(changes)

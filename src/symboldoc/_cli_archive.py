@@ -67,6 +67,9 @@ def add_archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
 def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``symboldoc diff``: see :func:`add_archive_commands`."""
+    if args.old == "-" and args.new == "-":
+        print("symboldoc: standard input can be read once: give OLD or NEW as a file", file=sys.stderr)
+        return TROUBLE
     pages: list[Document] = []
     for name in (args.old, args.new):
         label = "<stdin>" if name == "-" else name
@@ -118,7 +121,7 @@ def run_export(args: argparse.Namespace, pages: Sequence[Path | str], problems: 
             workers=args.workers,
             progress=True,
         )
-    except ImportError as exc:
+    except (ImportError, ValueError) as exc:  # the extra missing; the output is one of the pages
         print(f"symboldoc: {exc}", file=sys.stderr)
         return TROUBLE
     except OSError as exc:

@@ -77,12 +77,28 @@ def facts_arrow_schema() -> pyarrow.Schema:
 
 
 def fits_number(amount: Decimal) -> bool:
-    """Whether ``amount`` is held exactly by the ``number`` column's type."""
+    """Whether ``amount`` is held exactly by the ``number`` column's type (zeros at the end of its decimals aside)."""
     if not amount.is_finite():
         return False
-    if amount.is_zero():
-        return int(amount.as_tuple().exponent) >= -NUMBER_SCALE
-    return int(amount.as_tuple().exponent) >= -NUMBER_SCALE and amount.adjusted() <= _MOST_ADJUSTED
+    _, digits, exponent = amount.as_tuple()
+    if not any(digits):
+        return True  # a zero, with however many decimals
+    exponent = int(exponent)
+    while len(digits) > 1 and digits[-1] == 0 and exponent < -NUMBER_SCALE:
+        digits, exponent = digits[:-1], exponent + 1
+    if exponent < -NUMBER_SCALE:
+        return False
+    return len(digits) + exponent <= NUMBER_PRECISION - NUMBER_SCALE
+
+
+def _in_scale(amount: Decimal) -> Decimal:
+    """``amount`` (which :func:`fits_number`) with at most the column's decimals: trailing zeros dropped, exactly."""
+    sign, digits, exponent = amount.as_tuple()
+    exponent = int(exponent)
+    if exponent >= -NUMBER_SCALE:
+        return amount
+    cut = -NUMBER_SCALE - exponent
+    return Decimal((sign, digits[:-cut] or (0,), -NUMBER_SCALE))
 
 
 def arrow_batch(
@@ -107,8 +123,11 @@ def arrow_batch(
         column: list[Any] = [fact[position - HEAD_COLUMNS] for fact in facts]
         if field.name == "number":
             for index, amount in enumerate(column):
-                if isinstance(amount, Decimal) and not fits_number(amount):
-                    column[index] = None
-                    inexact += 1
+                if isinstance(amount, Decimal):
+                    if fits_number(amount):
+                        column[index] = _in_scale(amount)
+                    else:
+                        column[index] = None
+                        inexact += 1
         arrays.append(pa.array(column, field.type))
     return pa.RecordBatch.from_arrays(arrays, schema=schema), inexact

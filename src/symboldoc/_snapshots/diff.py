@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import decimal
+import json
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal, overload
@@ -20,12 +21,11 @@ import attrs
 
 from symboldoc._document import Document
 from symboldoc._inline import Link
-from symboldoc._layout import link_text
 from symboldoc._values import GRADES, Number, Rank, format_datetime, in_utc
 
 from .patch import json_patch
-from .paths import FRONT_MATTER, field_path, item_path
-from .tree import Items, Leaf, Node, Record, Snapshot, snapshot
+from .paths import FRONT_MATTER, entry_path, field_path, item_path, value_text
+from .tree import Items, Leaf, Node, Record, Snapshot, alike, same_data, snapshot
 
 __all__ = ["Change", "Changes", "diff"]
 
@@ -33,6 +33,8 @@ __all__ = ["Change", "Changes", "diff"]
 _EXACT = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 #: How many characters of a text a line of ``str(changes)`` shows.
 _SHOWN = 80
+#: The most digits an exact ``delta`` is given with (a page's numbers take a few dozen at most).
+_DELTA_DIGITS = 4096
 
 
 @attrs.frozen
@@ -56,10 +58,11 @@ class Change:
     direction: Literal["better", "worse"] | None = None
 
     def __str__(self) -> str:
+        path = _one_line(self.path)
         if self.kind != "changed":
             sign, value = ("+", self.new) if self.kind == "added" else ("-", self.old)
             shown = _shown(value)
-            return f"{sign} {self.path}" + (f": {shown}" if shown is not None else "")
+            return f"{sign} {path}" + (f": {shown}" if shown is not None else "")
         notes = []
         if self.delta is not None:
             notes.append(f"{self.delta:+}" if self.delta else "same amount")
@@ -68,8 +71,8 @@ class Change:
         note = f" ({', '.join(notes)})" if notes else ""
         old, new = _shown(self.old), _shown(self.new)
         if old is None or new is None:
-            return f"~ {self.path}{note}"
-        return f"~ {self.path}: {old} -> {new}{note}"
+            return f"~ {path}{note}"
+        return f"~ {path}: {old} -> {new}{note}"
 
 
 class Changes(Sequence[Change]):
@@ -181,9 +184,9 @@ class _Found:
         if isinstance(old, Leaf) and isinstance(new, Leaf):
             if (old.volatile or new.volatile) and not self.volatile:
                 return
-            if old.data != new.data or type(old.data) is not type(new.data):
+            if not same_data(old.data, new.data):
                 self.leaf(old, new, path or top)
-        elif isinstance(old, Record) and isinstance(new, Record) and type(old.value) is type(new.value):
+        elif isinstance(old, Record) and isinstance(new, Record) and alike(old, new):
             self.record(old, new, path)
         elif isinstance(old, Items) and isinstance(new, Items):
             self.items(old, new, path)
@@ -195,7 +198,7 @@ class _Found:
             self.whole(path or top, "changed", old, new)
 
     def record(self, old: Record, new: Record, path: str) -> None:
-        child = item_path if old.entries else field_path
+        child = entry_path if old.entries else field_path
         for name, before in old.fields.items():
             after = new.fields.get(name)
             if after is None:
@@ -244,9 +247,20 @@ def _is_number(value: Any) -> bool:
 
 
 def _delta(old: Any, new: Any) -> Decimal | None:
+    """``new - old``, exactly; None when they are not two finite numbers of comparable units, or when the exact
+    difference would take more than :data:`_DELTA_DIGITS` digits (front matter values with huge exponents)."""
     if not (_is_number(old) and _is_number(new)):
         return None
-    return _EXACT.subtract(Decimal(new), Decimal(old))
+    before, after = Decimal(old), Decimal(new)
+    if not (before.is_finite() and after.is_finite()):
+        return None
+    if isinstance(old, Number) and isinstance(new, Number) and old.is_percentage != new.is_percentage:
+        return None  # 5% and 7: no difference of amounts means anything
+    top = max(before.adjusted(), after.adjusted()) + 2
+    bottom = min(int(before.as_tuple().exponent), int(after.as_tuple().exponent))
+    if top - bottom > _DELTA_DIGITS:
+        return None
+    return _EXACT.subtract(after, before)
 
 
 def _direction(old: Leaf, new: Leaf) -> Literal["better", "worse"] | None:
@@ -264,13 +278,17 @@ def _shown(value: Any) -> str | None:
     if value is None:
         return "(none)"
     if isinstance(value, Link):
-        return link_text(value)
+        return _one_line(value_text(value, None))
     if isinstance(value, Number):
-        return value.text
+        return _one_line(value.text)
     if isinstance(value, _dt.datetime):
         return format_datetime(in_utc(value))
-    if isinstance(value, str):
-        return value if len(value) <= _SHOWN else value[: _SHOWN - 1] + "…"
     if isinstance(value, (list, tuple, dict)) or (attrs.has(type(value)) and not isinstance(value, Rank)):
         return None
-    return str(value)
+    text = str(value)
+    return _one_line(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line: with a line break or another character that is not printable, as a JSON string."""
+    return text if text.isprintable() else json.dumps(text, ensure_ascii=False)

@@ -8,17 +8,19 @@ How it goes:
 2. They are read on every core (``load_many``); each worker sends back the
    page's facts, not the page.
 3. A page whose fingerprint is the one of the last page kept for the same
-   subject (its symbol; its url when it has none) is a repeat and is left
-   out, unless ``keep_duplicates``.  (A page with neither is kept: nothing
-   says which earlier page it would repeat.)  So a run of identical fetches is kept
+   subject (its symbol, else its url; and its locale) is a repeat and is left
+   out, unless ``keep_duplicates``.  So a run of identical fetches is kept
    once, the earliest, and a return to an earlier state (A, B, A) is kept:
    that return is a fact the history must show.  ``dedupe="all"`` keeps
-   each (subject, fingerprint) once over the whole archive instead.
+   each (subject, fingerprint) once over the whole archive instead.  (A page
+   with no symbol and no url is kept: nothing says which page it repeats.)
 4. Rows are written as they come: memory holds one batch of rows, the
    fingerprints of the subjects, and the list of paths.
 
 The file is written under a temporary name next to ``output`` and moved
-into place at the end, so a failed export leaves no half-written file.
+into place at the end, so a failed export leaves no half-written file (a
+symbolic link is followed; a device or a pipe is written straight into; an
+output that is one of the pages is refused with a ``ValueError``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import csv
 import datetime as _dt
 import json
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -35,10 +38,10 @@ from typing import IO, Any, Literal, Protocol, TextIO, cast
 import attrs
 
 from symboldoc._batch import load_many
-from symboldoc._frontmatter import read_front_matter
+from symboldoc._frontmatter import is_boundary, read_front_matter
 from symboldoc._optional import optional_module
 from symboldoc._problems import Reporter, SymbolDocError
-from symboldoc._text import split_lines
+from symboldoc._text import line_content, split_lines
 from symboldoc._values import format_datetime
 
 from .arrow import arrow_batch, facts_arrow_schema
@@ -107,14 +110,13 @@ def export(
     chosen = format_for(output, format)
     if dedupe not in ("runs", "all"):
         raise ValueError(f"dedupe is 'runs' or 'all', not {dedupe!r}")
-    ordered = in_time_order([os.fspath(path) for path in paths])
-    target = Path(output)
-    partial = target.with_name(target.name + ".partial")
-    writer = _open_writer(chosen, partial)
-    written = duplicates = rows = 0
+    target, partial = _destination(Path(output))
+    ordered = in_time_order([os.fspath(path) for path in paths], avoid=target)
+    writer = _open_writer(chosen, partial or target)
+    written = duplicates = rows = inexact = 0
     failed: list[tuple[str, str]] = []
-    last: dict[str | None, str] = {}
-    seen: set[tuple[str | None, str]] = set()
+    last: dict[Subject, str] = {}
+    seen: set[tuple[Subject, str]] = set()
     try:
         for loaded in load_many(ordered, workers=workers, transform=page_facts, progress=progress):
             if loaded.error is not None:
@@ -133,29 +135,66 @@ def export(
             written += 1
             rows += len(facts)
         inexact = writer.close()
+        if partial is not None:
+            os.replace(partial, target)
     except BaseException:
         writer.abort()
-        partial.unlink(missing_ok=True)
+        if partial is not None:
+            partial.unlink(missing_ok=True)
         raise
-    os.replace(partial, target)
     return ExportReport(len(ordered), written, duplicates, rows, tuple(failed), inexact)
 
 
-def _subject(head: PageHead, facts: Sequence[Fact]) -> str | None:
-    """Whose states a page is: its symbol, else its url (the ``front_matter.url`` fact), else no one's."""
-    if head[0] is not None:
-        return head[0]
-    return next((fact[1] for fact in facts if fact[0] == _URL), None)
-
+#: Whose states a page is: its symbol (else its url), and its locale.
+Subject = tuple[str, "str | None"]
 
 _URL = "front_matter.url"
+_LOCALE = "front_matter.locale"
 
 
-def in_time_order(paths: Sequence[str]) -> list[str]:
-    """``paths`` ordered by their pages' front matter ``datetime``; pages without one first; ties as given."""
+def _subject(head: PageHead, facts: Sequence[Fact]) -> Subject | None:
+    """Whose states a page is: its symbol, else its url (the ``front_matter.url`` fact), with its locale; or
+    no one's (a page with neither).  The pages of one symbol in two locales are two histories."""
+    found = {}
+    for path, value, *_ in facts:
+        if not path.startswith("front_matter."):
+            break  # the front matter's facts come first
+        if path in (_URL, _LOCALE):
+            found[path] = value
+    who = head[0] if head[0] is not None else found.get(_URL)
+    return None if who is None else (who, found.get(_LOCALE))
+
+
+def _destination(output: Path) -> tuple[Path, Path | None]:
+    """Where to write: the file itself, and the temporary file beside it that is moved onto it at the end.
+
+    A symbolic link is followed (the file it names is replaced, the link
+    kept); what exists and is no regular file (a device such as
+    ``/dev/stdout``, a pipe) is written straight into, without a temporary
+    file.
+    """
+    real = Path(os.path.realpath(output))
+    try:
+        status = os.stat(real)
+    except FileNotFoundError:
+        return real, real.with_name(real.name + ".partial")
+    if stat.S_ISREG(status.st_mode):
+        return real, real.with_name(real.name + ".partial")
+    return output, None
+
+
+def in_time_order(paths: Sequence[str], *, avoid: Path | None = None) -> list[str]:
+    """``paths`` ordered by their pages' front matter ``datetime``; pages without one first; ties as given.
+
+    ``avoid`` is the file being written: a ``ValueError`` names it when it is one of the pages.
+    """
+    try:
+        avoided = os.stat(avoid) if avoid is not None else None
+    except OSError:
+        avoided = None
     keyed = []
     for index, path in enumerate(paths):
-        when = _datetime_at_top(path)
+        when = _datetime_at_top(path, avoided)
         keyed.append(((0, _EPOCH, index) if when is None else (1, when, index), path))
     keyed.sort(key=lambda pair: pair[0])
     return [path for _, path in keyed]
@@ -164,15 +203,24 @@ def in_time_order(paths: Sequence[str]) -> list[str]:
 _EPOCH = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
 
 
-def _datetime_at_top(path: str) -> _dt.datetime | None:
-    """The front matter ``datetime`` of the page at ``path``, read from its first bytes only (None for none)."""
+def _datetime_at_top(path: str, avoided: os.stat_result | None) -> _dt.datetime | None:
+    """The front matter ``datetime`` of the page at ``path``, read from its top (None for none)."""
     try:
         with open(path, "rb") as handle:
+            if avoided is not None:
+                status = os.fstat(handle.fileno())
+                if (status.st_dev, status.st_ino) == (avoided.st_dev, avoided.st_ino):
+                    raise ValueError(f"the output file {path} is one of the pages to export")
             head = handle.read(_HEAD_BYTES)
+            text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
+            lines = split_lines(text)
+            found = read_front_matter(lines, Reporter(keep=False))
+            if found is None and len(head) == _HEAD_BYTES and lines and is_boundary(line_content(lines[0])):
+                # A front matter longer than the first bytes: read on (it is read whole later anyway).
+                text += handle.read().decode("utf-8", errors="ignore")
+                found = read_front_matter(split_lines(text), Reporter(keep=False))
     except OSError:
         return None  # reported when the page is read
-    text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
-    found = read_front_matter(split_lines(text), Reporter(keep=False))
     if found is None:
         return None
     when = found[1].datetime
@@ -204,11 +252,22 @@ def _open_writer(chosen: Format, path: Path) -> _Writer:
     return _JsonLinesWriter(path)
 
 
+#: The most characters an amount is written out in, in full; past that, with an exponent (``1E+100``).
+_LONGEST_AMOUNT = 64
+
+
 def _plain(value: Any) -> Any:
-    """A cell as text formats write it: a datetime in ISO 8601 UTC, an amount without exponent."""
+    """A cell as text formats write it: a datetime in ISO 8601 UTC, an amount in full (``1550000000000``, never
+    ``1.55E+12``), unless that would take more than :data:`_LONGEST_AMOUNT` characters (a front matter value
+    written with a huge exponent): then as ``str`` writes it (``1.0E+999999999``), exactly all the same."""
     if isinstance(value, _dt.datetime):
         return format_datetime(value)
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        digits, exponent = len(value.as_tuple().digits), int(value.as_tuple().exponent)
+        if max(digits, digits + exponent, -exponent) > _LONGEST_AMOUNT:
+            return str(value)
         return format(value, "f")
     return value
 

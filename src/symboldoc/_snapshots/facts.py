@@ -36,7 +36,7 @@ from symboldoc._pandas import pandas_module
 from symboldoc._values import Number, Rank, in_utc
 
 from .fingerprint import snapshot_fingerprint
-from .paths import FRONT_MATTER, field_path, item_path, value_text
+from .paths import FRONT_MATTER, entry_path, field_path, item_path, value_text
 from .tree import Items, Leaf, Node, Record, snapshot
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def _leaves(node: Node, path: str, found: list[tuple[str, Leaf]]) -> list[tuple[
         if node.value is not None and not node.volatile:
             found.append((path, node))
     elif isinstance(node, Record):
-        child = item_path if node.entries else field_path
+        child = entry_path if node.entries else field_path
         for name, field in node.fields.items():
             if isinstance(field, Leaf):  # most fields: no call of their own
                 if field.value is not None and not field.volatile:

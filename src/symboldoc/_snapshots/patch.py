@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tree import Items, Leaf, Node, Record, Snapshot
+from .tree import Items, Leaf, Node, Record, Snapshot, alike, same_data
 
 __all__ = ["json_patch"]
 
@@ -36,9 +36,9 @@ def json_patch(old: Snapshot, new: Snapshot, *, volatile: bool) -> list[dict[str
         elif key == "page":
             if old.kind == new.kind:
                 walk.node(old.page, new.page, pointer)
-            elif old.data[key] != after:
+            elif not same_data(old.data[key], after):
                 ops.append({"op": "replace", "path": pointer, "value": after})
-        elif old.data[key] != after:
+        elif not same_data(old.data[key], after):
             ops.append({"op": "replace", "path": pointer, "value": after})
     for key in old.data:
         if key not in new.data and key not in _IGNORED:
@@ -60,13 +60,13 @@ class _Walk:
         if isinstance(old, Leaf) and isinstance(new, Leaf):
             if (old.volatile or new.volatile) and not self.volatile:
                 return
-            if old.data != new.data or type(old.data) is not type(new.data):
+            if not same_data(old.data, new.data):
                 self.ops.append({"op": "replace", "path": pointer, "value": new.data})
-        elif isinstance(old, Record) and isinstance(new, Record) and type(old.value) is type(new.value):
+        elif isinstance(old, Record) and isinstance(new, Record) and alike(old, new):
             self.record(old, new, pointer)
         elif isinstance(old, Items) and isinstance(new, Items):
             self.items(old, new, pointer)
-        elif old.data != new.data or type(old.data) is not type(new.data):
+        elif not same_data(old.data, new.data):
             self.ops.append({"op": "replace", "path": pointer, "value": new.data})
 
     def record(self, old: Record, new: Record, pointer: str) -> None:
@@ -80,7 +80,7 @@ class _Walk:
                 self.ops.append({"op": "add", "path": where, "value": value})
             elif key in old.fields and key in new.fields:
                 self.node(old.fields[key], new.fields[key], where)
-            elif old.data[key] != value:
+            elif not same_data(old.data[key], value):
                 self.ops.append({"op": "replace", "path": where, "value": value})
 
     def items(self, old: Items, new: Items, pointer: str) -> None:

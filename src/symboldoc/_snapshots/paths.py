@@ -44,6 +44,7 @@ __all__ = [
     "FRONT_MATTER",
     "GENERIC_KEYS",
     "KeyRule",
+    "entry_path",
     "escape_key",
     "field_path",
     "item_path",
@@ -81,6 +82,11 @@ def field_path(parent: str, name: str) -> str:
 def item_path(parent: str, key: str) -> str:
     """The path of the item whose (escaped) key is ``key`` in the list at ``parent``."""
     return f"{parent}[{key}]"
+
+
+def entry_path(parent: str, key: str) -> str:
+    """The path of the entry ``key`` (as written, not escaped) of the mapping at ``parent``."""
+    return f"{parent}[{escape_key(key)}]"
 
 
 def keys_of(items: Sequence[Any], jsons: Sequence[Any], rule: KeyRule | None) -> list[str]:

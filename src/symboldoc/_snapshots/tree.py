@@ -37,7 +37,7 @@ from symboldoc._values import Rank
 
 from .paths import GENERIC_KEYS, KeyRule, keys_of
 
-__all__ = ["VOLATILE", "Items", "Leaf", "Node", "Record", "Snapshot", "snapshot"]
+__all__ = ["VOLATILE", "Items", "Leaf", "Node", "Record", "Snapshot", "alike", "same_data", "snapshot"]
 
 #: The fields that change on every fetch, by (class, attrs field name): left out of fingerprints and
 #: diffs (unless asked for), and out of facts (the page's ``datetime`` is a column of its own).
@@ -87,6 +87,24 @@ class Snapshot:
     kind: str | None
     front_matter: Node
     page: Node
+
+
+def same_data(first: Any, second: Any) -> bool:
+    """Whether two JSON values are the same JSON: as ``==``, but ``true`` is not ``1`` and ``1`` not ``1.0``."""
+    if type(first) is not type(second):
+        return False
+    if isinstance(first, dict):
+        return first.keys() == second.keys() and all(same_data(first[key], second[key]) for key in first)
+    if isinstance(first, list):
+        return len(first) == len(second) and all(same_data(a, b) for a, b in zip(first, second, strict=True))
+    return bool(first == second)
+
+
+def alike(first: Record, second: Record) -> bool:
+    """Whether two records are compared field by field: objects of one class, or two mappings of entries."""
+    if first.entries or second.entries:
+        return first.entries and second.entries
+    return type(first.value) is type(second.value)
 
 
 def snapshot(doc: Document) -> Snapshot:
