@@ -154,6 +154,22 @@ def test_csv_and_json_lines_hold_the_same_rows(archive: list[Path], tmp_path: Pa
     assert numbers and all(isinstance(number, str) and "E" not in number for number in numbers)
 
 
+def test_texts_that_csv_and_json_must_quote_come_back(tmp_path: Path) -> None:
+    text = 'a, "b"\nc\u2028d\x85e\r\n'
+    doc = sd.loads(own_pages()["current_full.md"])
+    assert doc.front_matter is not None
+    doc.front_matter.extra = {**doc.front_matter.extra, "note": text}
+    page = tmp_path / "page.md"
+    page.write_text(sd.dumps(doc), encoding="utf-8", newline="")
+    sd.export([page], tmp_path / "facts.csv", workers=1)
+    sd.export([page], tmp_path / "facts.jsonl", workers=1)
+    with open(tmp_path / "facts.csv", encoding="utf-8", newline="") as handle:
+        from_csv = [row["value"] for row in csv.DictReader(handle) if row["path"] == "front_matter.extra[note]"]
+    lines = (tmp_path / "facts.jsonl").read_text(encoding="utf-8").split("\n")
+    from_json = [json.loads(line)["value"] for line in lines if "extra[note]" in line]
+    assert from_csv == from_json == [text]
+
+
 def test_pandas_polars_and_duckdb_read_the_parquet_file(archive: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "facts.parquet"
     report = sd.export(archive, out, workers=1)
@@ -397,3 +413,28 @@ def test_decimals_with_zeros_past_the_scale_are_kept_exactly(tmp_path: Path) -> 
     report = sd.export([page], tmp_path / "facts.parquet", workers=1)
     (row,) = [row for row in pq.read_table(tmp_path / "facts.parquet").to_pylist() if row["path"] == "score.value"]
     assert report.inexact == 0 and row["number"] == 1 and row["value"] == "1.0000000000000"
+
+
+def test_standard_output_is_written_through_its_descriptor(archive: list[Path], tmp_path: Path) -> None:
+    """``-o -`` and ``-o /dev/stdout``: into a pipe, and into a file opened to append to (nothing before is lost)."""
+    command = [sys.executable, "-m", "symboldoc", "export", str(archive[0]), "--format", "jsonl", "-o"]
+    piped = subprocess.run([*command, "-"], capture_output=True, text=True, check=True)
+    rows = [json.loads(line) for line in piped.stdout.splitlines()]
+    assert rows and piped.stderr.startswith("exported 1 of 1 pages")
+    kept = tmp_path / "kept.jsonl"
+    kept.write_text('{"before": true}\n', encoding="utf-8")
+    with open(kept, "a", encoding="utf-8") as appended:
+        subprocess.run([*command, "/dev/stdout"], stdout=appended, stderr=subprocess.DEVNULL, check=True)
+    lines = kept.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == '{"before": true}' and [json.loads(line) for line in lines[1:]] == rows
+
+
+def test_a_replaced_output_keeps_its_permissions(archive: list[Path], tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "facts.csv"
+    out.write_text("", encoding="utf-8")
+    out.chmod(0o600)
+    sd.export(archive, out, workers=1)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.stat().st_size > 0 and os.access(out, os.R_OK)

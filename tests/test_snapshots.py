@@ -31,7 +31,7 @@ import symboldoc as sd
 from . import snapshot_oracle as oracle
 from .kind_strategies import kind_documents, news_index_documents, topic_documents
 from .pages import own_pages
-from .strategies import documents, grades, nonempty_texts, plain_texts, ranks, symbols
+from .strategies import any_texts, documents, grades, nonempty_texts, plain_texts, ranks, symbols
 
 any_documents = st.one_of(documents(), kind_documents)
 
@@ -103,6 +103,28 @@ def test_the_fingerprint_is_equal_exactly_when_nothing_changed(a: sd.Document, b
     assert (sd.fingerprint(a) == sd.fingerprint(b)) == (not sd.diff(a, b))
 
 
+@given(documents(), st.randoms(use_true_random=False), st.datetimes(timezones=st.just(dt.timezone.utc)), st.data())
+def test_the_fingerprint_of_a_page_fetched_again_changes_exactly_with_its_facts(
+    doc: sd.Document, rng: random.Random, when: dt.datetime, data: st.DataObject
+) -> None:
+    """A later fetch of a page: its lists in another order, another fetch time, written anew; and, half the
+    time, one to three edits.  Same fingerprint exactly when no fact changed, and then no change at all."""
+    before = _read(doc)
+    later = _read(doc)
+    _reorder(later, rng, derived=False)
+    assert later.front_matter is not None
+    later.front_matter.datetime = when
+    touched = data.draw(quote_edits(later)) if data.draw(st.booleans()) else []
+    try:
+        later = _read(later)
+    except sd.EditError:
+        return  # an edit the page cannot show is refused (the write-truth tests hold it)
+    changes = sd.diff(before, later)
+    assert (sd.fingerprint(before) == sd.fingerprint(later)) == (not changes)
+    assert {change.path for change in changes} <= set(touched)
+    _check_patch(before, later)
+
+
 @given(any_documents, st.datetimes(timezones=st.just(dt.timezone.utc)))
 def test_a_new_fetch_time_is_no_change(doc: sd.Document, when: dt.datetime) -> None:
     assume(doc.front_matter is not None)
@@ -124,8 +146,9 @@ def test_a_new_fetch_time_is_no_change(doc: sd.Document, when: dt.datetime) -> N
 # -- reordering ------------------------------------------------------------------------------------
 
 
-def _lists(doc: sd.Document) -> list[tuple[list[Any], Callable[[Any], Any]]]:
-    """Every list of a document's model whose order may change, each with its oracle key."""
+def _lists(doc: sd.Document, derived: bool = True) -> list[tuple[list[Any], Callable[[Any], Any]]]:
+    """Every list of a document's model whose order may change, each with its oracle key (with ``derived``,
+    the symbols made from a news text too: reordered, a page cannot show them)."""
     found: list[tuple[list[Any], Callable[[Any], Any]]] = []
     page = doc.page
     if isinstance(page, sd.SymbolPage):
@@ -145,8 +168,26 @@ def _lists(doc: sd.Document) -> list[tuple[list[Any], Callable[[Any], Any]]]:
         found += [(page.related, str), (page.comments, lambda comment: (comment.author, comment.datetime))]
     elif isinstance(page, sd.NewsIndex):
         found.append((page.items, lambda item: item.id if item.id is not None else item.url))
-        found += [(item.symbols, str) for item in page.items]
+        found += [(item.symbols, str) for item in page.items if derived]
+    elif isinstance(page, sd.NewsArticle) and derived:
+        found.append((page.symbols, str))
     return found
+
+
+def _reorder(doc: sd.Document, rng: random.Random, derived: bool = True) -> bool:
+    """Put every list of ``doc`` (the front matter's locales too) in a new order; whether any order changed."""
+    changed = False
+    for items, key in _lists(doc, derived):
+        before = list(items)
+        _shuffled(items, key, rng)
+        changed |= any(a is not b for a, b in zip(before, items, strict=True))
+    fm = doc.front_matter
+    if fm is not None and fm.locales:
+        locales = list(fm.locales)
+        _shuffled(locales, lambda link: link.locale, rng)
+        changed |= locales != list(fm.locales)
+        fm.locales = tuple(locales)
+    return changed
 
 
 def _shuffled(items: list[Any], key: Callable[[Any], Any], rng: random.Random) -> None:
@@ -160,11 +201,27 @@ def _shuffled(items: list[Any], key: Callable[[Any], Any], rng: random.Random) -
 @given(any_documents, st.randoms(use_true_random=False))
 def test_reordered_lists_are_no_change(doc: sd.Document, rng: random.Random) -> None:
     reordered = copy.deepcopy(doc)
-    for items, key in _lists(reordered):
-        _shuffled(items, key, rng)
+    _reorder(reordered, rng)
     assert not sd.diff(doc, reordered)
     assert sd.fingerprint(doc) == sd.fingerprint(reordered)
     _check_patch(doc, reordered)  # the patch moves the items into the new order
+
+
+@pytest.mark.parametrize("name", sorted(own_pages()))
+@given(rng=st.randoms(use_true_random=False), when=st.datetimes(timezones=st.just(dt.timezone.utc)))
+def test_own_pages_reordered_and_fetched_again_say_the_same(name: str, rng: random.Random, when: dt.datetime) -> None:
+    """Every list of the project's own pages, in a new order, at another fetch time, written and read again."""
+    doc = sd.loads(own_pages()[name])
+    fetched = copy.deepcopy(doc)
+    changed = _reorder(fetched, rng, derived=False)
+    if fetched.front_matter is not None:
+        fetched.front_matter.datetime = when
+    for later in (fetched, sd.loads(sd.dumps(fetched, preserve=False))):
+        assert not sd.diff(doc, later)
+        assert sd.fingerprint(doc) == sd.fingerprint(later)
+        patch = sd.diff(doc, later).to_json_patch()
+        assert changed == any(op["op"] == "move" for op in patch) or later is not fetched
+        _check_patch(doc, later)
 
 
 def test_a_reordered_table_is_no_change_but_the_patch_moves_it() -> None:
@@ -202,6 +259,9 @@ def _leaf_targets(doc: sd.Document) -> list[tuple[str, Any, str, st.SearchStrate
         allow_nan=False, allow_infinity=False, places=3, min_value=-(10**9), max_value=10**9
     )
     targets: list[tuple[str, Any, str, st.SearchStrategy[Any]]] = [("disclaimer", page, "disclaimer", nonempty_texts)]
+    fm = doc.front_matter
+    if fm is not None:
+        targets += [(f"front_matter.{name}", fm, name, st.none() | any_texts) for name in ("name", "industry")]
     if page.score is not None:
         score = page.score
         targets += [
@@ -271,8 +331,15 @@ def quote_edits(draw: Any, doc: sd.Document) -> list[str]:
     """Apply one to three edits to ``doc`` (a quote page); return the paths they may change."""
     touched: list[str] = []
     for _ in range(draw(st.integers(1, 3))):
-        choice = draw(st.sampled_from(["set", "set", "remove", "add"]))
-        if choice == "set":
+        choice = draw(st.sampled_from(["set", "set", "remove", "add", "extra"]))
+        if choice == "extra" and doc.front_matter is not None:
+            key = draw(st.sampled_from(["region", "x]y[#|\\", "lot"]))
+            path = f"front_matter.extra[{oracle.escape(key)}]"
+            if not _within(path, touched):
+                doc.front_matter.extra = {**doc.front_matter.extra, key: draw(any_texts)}
+                touched.append(path)
+            continue
+        if choice in ("set", "extra"):
             targets = [target for target in _leaf_targets(doc) if not _within(target[0], touched)]
             if not targets:
                 continue
@@ -589,3 +656,27 @@ def test_each_change_is_one_line_whatever_its_text() -> None:
     changes = sd.diff(a, b)
     assert len(str(changes).splitlines()) == len(changes)
     assert "Short.\\n\\n## Heading" in str(changes)
+
+
+def test_a_negative_zero_from_code_is_another_value_for_diff_and_fingerprint_alike() -> None:
+    a = sd.loads(own_pages()["current_full.md"])
+    b = copy.deepcopy(a)
+    assert a.front_matter is not None and b.front_matter is not None
+    a.front_matter.extra = {"a": 0.0}
+    b.front_matter.extra = {"a": -0.0}
+    assert bool(sd.diff(a, b)) == (sd.fingerprint(a) != sd.fingerprint(b)) == True  # noqa: E712
+
+
+def test_every_line_break_of_a_text_is_escaped_in_str() -> None:
+    a = sd.loads(own_pages()["topic_full.md"])
+    b = copy.deepcopy(a)
+    assert isinstance(b.page, sd.TopicPage)
+    b.page.comments[0].text = "up\u2028down\x85x\u2029y"
+    assert len(str(sd.diff(a, b)).splitlines()) == 1
+
+
+def test_texts_that_begin_alike_are_shown_where_they_differ() -> None:
+    text = own_pages()["news_article.md"]
+    (change,) = sd.diff(sd.loads(text), sd.loads(text.replace("\n", "\r\n")))
+    old, new = str(change).split(" -> ")
+    assert "\\r\\n" in new and "\\r\\n" not in old

@@ -13,7 +13,7 @@ from ._api import decode, loads
 from ._document import Document
 from ._problems import SymbolDocError
 from ._snapshots import diff, export
-from ._snapshots.export import format_for
+from ._snapshots.export import descriptor_of, format_for
 
 __all__ = ["add_archive_commands", "run_diff", "run_export"]
 
@@ -48,7 +48,13 @@ def add_archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "Exits 1 when a page could not be read (each is named), 2 on trouble.",
     )
     out.add_argument("paths", nargs="+", metavar="PATH", help="pages, or directories of pages")
-    out.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (.parquet, .csv, .jsonl)")
+    out.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write (.parquet, .csv, .jsonl); '-' writes to standard output (give --format)",
+    )
     out.add_argument(
         "--format", choices=("parquet", "csv", "jsonl"), help="the format (by default, the output's suffix says)"
     )
@@ -129,6 +135,8 @@ def run_export(args: argparse.Namespace, pages: Sequence[Path | str], problems: 
         return TROUBLE
     for path, reason in report.failed:
         print(f"{path}:{reason}", file=sys.stderr)
+    if descriptor_of(args.output) == 1:
+        out = sys.stderr  # the facts went to standard output: the summary goes beside them, not into them
     repeats = f", {report.duplicates} repeated pages left out" if report.duplicates else ""
     failed = f", {len(report.failed)} could not be read" if report.failed else ""
     print(

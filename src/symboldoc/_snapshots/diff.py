@@ -69,14 +69,14 @@ class Change:
         if self.direction is not None:
             notes.append(self.direction)
         note = f" ({', '.join(notes)})" if notes else ""
-        old, new = _shown(self.old), _shown(self.new)
+        old, new = _shown_pair(self.old, self.new)
         if old is None or new is None:
             return f"~ {path}{note}"
         return f"~ {path}: {old} -> {new}{note}"
 
 
 class Changes(Sequence[Change]):
-    """The changes between two snapshots, in the order of the new page (what went, where it was).
+    """The changes between two snapshots, in the order of the page (in a list, the items that went come first).
 
     A sequence of :class:`Change`; false when empty.  ``str()`` gives one
     line per change; :meth:`to_json_patch` the RFC 6902 patch from the old
@@ -278,17 +278,42 @@ def _shown(value: Any) -> str | None:
     if value is None:
         return "(none)"
     if isinstance(value, Link):
-        return _one_line(value_text(value, None))
+        return _cut(_one_line(value_text(value, None)))
     if isinstance(value, Number):
-        return _one_line(value.text)
+        return _cut(_one_line(value.text))
     if isinstance(value, _dt.datetime):
         return format_datetime(in_utc(value))
     if isinstance(value, (list, tuple, dict)) or (attrs.has(type(value)) and not isinstance(value, Rank)):
         return None
-    text = str(value)
-    return _one_line(text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…")
+    return _cut(_one_line(str(value)))
+
+
+def _shown_pair(old: Any, new: Any) -> tuple[str | None, str | None]:
+    """Two values as a changed line shows them: when their first characters are the same, from a little before
+    where they differ, so that the line shows the change."""
+    before, after = _shown(old), _shown(new)
+    if before is None or after is None or before != after or not isinstance(old, str) or not isinstance(new, str):
+        return before, after
+    first, second = _one_line(old), _one_line(new)
+    same = next(
+        (index for index, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), min(len(first), len(second))
+    )
+    start = max(0, same - _SHOWN // 4)
+    return _cut("…" + first[start:]), _cut("…" + second[start:])
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+#: What ``str.splitlines`` breaks a line at, that ``json.dumps(..., ensure_ascii=False)`` leaves as it is.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 def _one_line(text: str) -> str:
-    """``text`` on one line: with a line break or another character that is not printable, as a JSON string."""
-    return text if text.isprintable() else json.dumps(text, ensure_ascii=False)
+    """``text`` on one line: with a line break or another character that is not printable, as a JSON string
+    (every line break escaped, those JSON leaves as they are too)."""
+    if text.isprintable():
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return quoted.translate(_LINE_BREAKS)

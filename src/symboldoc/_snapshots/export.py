@@ -25,10 +25,12 @@ output that is one of the pages is refused with a ``ValueError``).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -47,7 +49,7 @@ from symboldoc._values import format_datetime
 from .arrow import arrow_batch, facts_arrow_schema
 from .facts import FACT_COLUMNS, Fact, PageHead, page_facts
 
-__all__ = ["FORMATS", "ExportReport", "export", "format_for"]
+__all__ = ["FORMATS", "ExportReport", "descriptor_of", "export", "format_for"]
 
 #: The formats ``export`` writes, by the suffix of the output's name.
 FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -102,6 +104,8 @@ def export(
 ) -> ExportReport:
     """Write the facts of the pages at ``paths`` to ``output`` (see the module); what was done comes back.
 
+    ``output`` is a file's path, or ``"-"`` (or ``/dev/stdout``, ``/dev/fd/N``)
+    for an open descriptor, written through without reopening it.
     ``format`` is ``"parquet"``, ``"csv"`` or ``"jsonl"`` (by default, the
     output's suffix says).  Parquet needs the ``archive`` extra (pyarrow).
     ``workers`` and ``progress`` are :func:`load_many`'s.  A page that
@@ -110,8 +114,8 @@ def export(
     chosen = format_for(output, format)
     if dedupe not in ("runs", "all"):
         raise ValueError(f"dedupe is 'runs' or 'all', not {dedupe!r}")
-    target, partial = _destination(Path(output))
-    ordered = in_time_order([os.fspath(path) for path in paths], avoid=target)
+    target, partial = _destination(os.fspath(output))
+    ordered = in_time_order([os.fspath(path) for path in paths], avoid=_status(target))
     writer = _open_writer(chosen, partial or target)
     written = duplicates = rows = inexact = 0
     failed: list[tuple[str, str]] = []
@@ -135,8 +139,8 @@ def export(
             written += 1
             rows += len(facts)
         inexact = writer.close()
-        if partial is not None:
-            os.replace(partial, target)
+        if partial is not None and not isinstance(target, int):
+            _replace(partial, target)
     except BaseException:
         writer.abort()
         if partial is not None:
@@ -165,33 +169,65 @@ def _subject(head: PageHead, facts: Sequence[Fact]) -> Subject | None:
     return None if who is None else (who, found.get(_LOCALE))
 
 
-def _destination(output: Path) -> tuple[Path, Path | None]:
-    """Where to write: the file itself, and the temporary file beside it that is moved onto it at the end.
+#: Paths that name an open file descriptor of this process: written through the descriptor, never reopened
+#: (``-o /dev/stdout`` into a pipe, or into a file the shell opened to append to, as ``>>`` did).
+_DESCRIPTOR = re.compile(r"/dev/std(out|err)|/dev/fd/([0-9]+)|/proc/self/fd/([0-9]+)")
 
-    A symbolic link is followed (the file it names is replaced, the link
-    kept); what exists and is no regular file (a device such as
-    ``/dev/stdout``, a pipe) is written straight into, without a temporary
-    file.
+
+def descriptor_of(output: str) -> int | None:
+    """The file descriptor ``output`` names (``-`` and ``/dev/stdout`` are 1), or None for a file's path."""
+    if output == "-":
+        return 1
+    match = _DESCRIPTOR.fullmatch(output)
+    if match is None:
+        return None
+    if match.group(1) is not None:
+        return 1 if match.group(1) == "out" else 2
+    return int(match.group(2) or match.group(3))
+
+
+def _destination(output: str) -> tuple[Path | int, Path | None]:
+    """Where to write: a file (and the temporary file beside it that is moved onto it at the end), or a descriptor.
+
+    ``-`` and the paths of :data:`_DESCRIPTOR` are written through the
+    descriptor.  A symbolic link is followed (the file it names is
+    replaced, the link kept).  What exists and is no regular file (a device,
+    a named pipe) is written straight into, without a temporary file.
     """
+    descriptor = descriptor_of(output)
+    if descriptor is not None:
+        return descriptor, None
     real = Path(os.path.realpath(output))
     try:
-        status = os.stat(real)
+        status = os.stat(output)
     except FileNotFoundError:
         return real, real.with_name(real.name + ".partial")
     if stat.S_ISREG(status.st_mode):
         return real, real.with_name(real.name + ".partial")
-    return output, None
+    return Path(output), None
 
 
-def in_time_order(paths: Sequence[str], *, avoid: Path | None = None) -> list[str]:
+def _status(target: Path | int) -> os.stat_result | None:
+    """What the output is, to tell it from the pages (None when it does not exist yet)."""
+    try:
+        return os.fstat(target) if isinstance(target, int) else os.stat(target)
+    except OSError:
+        return None
+
+
+def _replace(partial: Path, target: Path) -> None:
+    """Move the written file onto the output, with the output's permissions when it had some."""
+    with contextlib.suppress(FileNotFoundError):  # a new file: the permissions it was made with
+        os.chmod(partial, stat.S_IMODE(os.stat(target).st_mode))
+    os.replace(partial, target)
+
+
+def in_time_order(paths: Sequence[str], *, avoid: os.stat_result | None = None) -> list[str]:
     """``paths`` ordered by their pages' front matter ``datetime``; pages without one first; ties as given.
 
-    ``avoid`` is the file being written: a ``ValueError`` names it when it is one of the pages.
+    ``avoid`` is what the output is: a ``ValueError`` names the page that is it.
     """
-    try:
-        avoided = os.stat(avoid) if avoid is not None else None
-    except OSError:
-        avoided = None
+    avoided = avoid
     keyed = []
     for index, path in enumerate(paths):
         when = _datetime_at_top(path, avoided)
@@ -244,7 +280,15 @@ class _Writer(Protocol):
     def abort(self) -> None: ...
 
 
-def _open_writer(chosen: Format, path: Path) -> _Writer:
+def _opened(target: Path | int, mode: str, newline: str | None = None) -> IO[Any]:
+    """The output opened to write: a file by its path, or a copy of a descriptor (closing it leaves the original)."""
+    where: Path | int = os.dup(target) if isinstance(target, int) else target
+    if "b" in mode:
+        return open(where, mode)
+    return open(where, mode, encoding="utf-8", newline=newline)
+
+
+def _open_writer(chosen: Format, path: Path | int) -> _Writer:
     if chosen == "parquet":
         return _ParquetWriter(path)
     if chosen == "csv":
@@ -257,7 +301,7 @@ _LONGEST_AMOUNT = 64
 
 
 def _plain(value: Any) -> Any:
-    """A cell as text formats write it: a datetime in ISO 8601 UTC, an amount in full (``1550000000000``, never
+    """A cell as text formats write it: a datetime in ISO 8601 UTC, an amount in full (``1550000000000.00``, never
     ``1.55E+12``), unless that would take more than :data:`_LONGEST_AMOUNT` characters (a front matter value
     written with a huge exponent): then as ``str`` writes it (``1.0E+999999999``), exactly all the same."""
     if isinstance(value, _dt.datetime):
@@ -273,10 +317,10 @@ def _plain(value: Any) -> Any:
 
 
 class _CsvWriter:
-    """CSV with a header row; an empty cell for null; amounts written out in full (``1550000000000``)."""
+    """CSV with a header row; an empty cell for null; amounts written out in full (``1550000000000.00``)."""
 
-    def __init__(self, path: Path) -> None:
-        self.handle: IO[str] = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+    def __init__(self, path: Path | int) -> None:
+        self.handle: IO[str] = _opened(path, "w", newline="")
         self.csv = csv.writer(self.handle)
         self.csv.writerow(FACT_COLUMNS)
 
@@ -295,8 +339,8 @@ class _CsvWriter:
 class _JsonLinesWriter:
     """One JSON object per fact; ``number`` as a string (JSON numbers are floats to most readers)."""
 
-    def __init__(self, path: Path) -> None:
-        self.handle: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed by close()
+    def __init__(self, path: Path | int) -> None:
+        self.handle: IO[str] = _opened(path, "w", newline="\n")
 
     def write(self, head: PageHead, facts: Sequence[Fact]) -> None:
         start = dict(zip(FACT_COLUMNS, map(_plain, head)))  # noqa: B905 - the head is the first columns
@@ -317,10 +361,15 @@ class _JsonLinesWriter:
 class _ParquetWriter:
     """Parquet of :func:`facts_arrow_schema`, a row group per :data:`BATCH_ROWS` rows."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | int) -> None:
         parquet = optional_module("pyarrow.parquet", "archive")
         self.schema = facts_arrow_schema()
-        self.writer = parquet.ParquetWriter(path, self.schema, compression="zstd")
+        self.handle = _opened(path, "wb")
+        try:
+            self.writer = parquet.ParquetWriter(self.handle, self.schema, compression="zstd")
+        except BaseException:
+            self.handle.close()
+            raise
         self.buffer: list[tuple[PageHead, Sequence[Fact]]] = []
         self.rows = 0
         self.inexact = 0
@@ -342,7 +391,11 @@ class _ParquetWriter:
     def close(self) -> int:
         self._flush()
         self.writer.close()
+        self.handle.close()
         return self.inexact
 
     def abort(self) -> None:
-        self.writer.close()
+        try:
+            self.writer.close()
+        finally:
+            self.handle.close()

@@ -15,7 +15,7 @@ pandas frame of them (the ``archive`` extra).  The columns
 * ``value``: the fact as the page writes it (``"23.90%"``, ``"20 / 32"``,
   ``"C"``, a datetime in ISO 8601 UTC, a link as markdown);
 * ``number``: a number's amount, exact (``Decimal``: ``23.90`` for
-  ``23.90%``, ``94830000000`` for ``94.83B``), and a count's; else null;
+  ``23.90%``, ``94830000000.00`` for ``94.83B``), and a count's; else null;
 * ``unit``: a number's unit (``%``, ``K``, ``M``, ``B``, ``T``), else null;
 * ``grade``: the grade, where the fact is one (``A`` .. ``E``);
 * ``rank_position``, ``rank_total``: a rank's two numbers.
