@@ -316,11 +316,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _CsvWriter:
+class _TextWriter:
+    """A writer of a text format: its open handle, closed alike at the end or on a failure."""
+
+    handle: IO[str]
+
+    def close(self) -> int:
+        self.handle.close()
+        return 0  # text formats hold every number exactly
+
+    def abort(self) -> None:
+        self.handle.close()
+
+
+class _CsvWriter(_TextWriter):
     """CSV with a header row; an empty cell for null; amounts written out in full (``1550000000000.00``)."""
 
     def __init__(self, path: Path | int) -> None:
-        self.handle: IO[str] = _opened(path, "w", newline="")
+        self.handle = _opened(path, "w", newline="")
         self.csv = csv.writer(self.handle)
         self.csv.writerow(FACT_COLUMNS)
 
@@ -328,19 +341,12 @@ class _CsvWriter:
         start = [_plain(value) for value in head]
         self.csv.writerows([*start, *map(_plain, fact)] for fact in facts)
 
-    def close(self) -> int:
-        self.handle.close()
-        return 0
 
-    def abort(self) -> None:
-        self.handle.close()
-
-
-class _JsonLinesWriter:
+class _JsonLinesWriter(_TextWriter):
     """One JSON object per fact; ``number`` as a string (JSON numbers are floats to most readers)."""
 
     def __init__(self, path: Path | int) -> None:
-        self.handle: IO[str] = _opened(path, "w", newline="\n")
+        self.handle = _opened(path, "w", newline="\n")
 
     def write(self, head: PageHead, facts: Sequence[Fact]) -> None:
         start = dict(zip(FACT_COLUMNS, map(_plain, head)))  # noqa: B905 - the head is the first columns
@@ -349,13 +355,6 @@ class _JsonLinesWriter:
             json.dumps({**start, **dict(zip(rest, map(_plain, fact), strict=True))}, ensure_ascii=False) + "\n"
             for fact in facts
         )
-
-    def close(self) -> int:
-        self.handle.close()
-        return 0
-
-    def abort(self) -> None:
-        self.handle.close()
 
 
 class _ParquetWriter:
