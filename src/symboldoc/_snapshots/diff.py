@@ -157,10 +157,7 @@ def diff(old: Document, new: Document, *, volatile: bool = False) -> Changes:
     """
     before, after = snapshot(old), snapshot(new)
     found = _Found(volatile)
-    if before.kind != after.kind and before.kind is not None and after.kind is not None:
-        found.whole("page", "changed", before.page, after.page)
-    else:
-        found.compare(before.page, after.page, "", top="page")
+    found.compare(before.page, after.page, "", top="page")  # pages of two kinds: records of two classes, one change
     found.compare(before.front_matter, after.front_matter, FRONT_MATTER)
     return Changes(found.changes, found.data, before, after, volatile)
 

@@ -24,26 +24,18 @@ _IGNORED = frozenset({"warnings"})
 def json_patch(old: Snapshot, new: Snapshot, *, volatile: bool) -> list[dict[str, Any]]:
     """The operations that turn ``old.data`` into ``new.data`` (see the module); volatile fields too when asked."""
     ops: list[dict[str, Any]] = []
-    walk = _Walk(ops, volatile)
-    for key, after in new.data.items():
-        if key in _IGNORED:
-            continue
-        pointer = "/" + _escape(key)
-        if key not in old.data:
-            ops.append({"op": "add", "path": pointer, "value": after})
-        elif key == "front_matter":
-            walk.node(old.front_matter, new.front_matter, pointer)
-        elif key == "page":
-            if old.kind == new.kind:
-                walk.node(old.page, new.page, pointer)
-            elif not same_data(old.data[key], after):
-                ops.append({"op": "replace", "path": pointer, "value": after})
-        elif not same_data(old.data[key], after):
-            ops.append({"op": "replace", "path": pointer, "value": after})
-    for key in old.data:
-        if key not in new.data and key not in _IGNORED:
-            ops.append({"op": "remove", "path": "/" + _escape(key)})
+    _Walk(ops, volatile).record(_envelope(old), _envelope(new), "")
     return ops
+
+
+def _envelope(facts: Snapshot) -> Record:
+    """``to_dict``'s data as one record: its front matter and typed page as their trees, the rest as it is.
+
+    Pages of two kinds are records of two classes, so the walk replaces the
+    page whole, as ``diff`` reports it.
+    """
+    data = {key: value for key, value in facts.data.items() if key not in _IGNORED}
+    return Record(None, data, {"front_matter": facts.front_matter, "page": facts.page})
 
 
 def _escape(key: str) -> str:

@@ -113,11 +113,12 @@ def alike(first: Record, second: Record) -> bool:
 def snapshot(doc: Document) -> Snapshot:
     """The facts ``doc`` says (see the module)."""
     data = to_dict(doc)
+    rules = _rules()
     return Snapshot(
         data=data,
         kind=data["kind"],
-        front_matter=_node(doc.front_matter, data["front_matter"], None, ""),
-        page=_node(doc.page, data["page"], None, ""),
+        front_matter=_node(doc.front_matter, data["front_matter"], None, "", rules),
+        page=_node(doc.page, data["page"], None, "", rules),
     )
 
 
@@ -144,12 +145,10 @@ def _fields_of(cls: type) -> tuple[tuple[str, str, str, bool, bool], ...]:
     )
 
 
-def _node(value: Any, data: Any, owner: type | None, name: str, rules: Mapping[Any, KeyRule] | None = None) -> Node:
+def _node(value: Any, data: Any, owner: type | None, name: str, rules: Mapping[Any, KeyRule]) -> Node:
     if value is None or isinstance(value, _LEAF_TYPES):
         return Leaf(value, data)
     cls = type(value)
-    if rules is None:
-        rules = _rules()
     if cls in CLASS_FORMS:  # written as one of its fields (a Valuation is its rows)
         inner = CLASS_FORMS[cls]
         return _items(getattr(value, inner), data, rules.get((cls, inner)), rules)
