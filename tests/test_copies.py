@@ -106,6 +106,19 @@ def test_a_copy_of_an_edited_document_keeps_the_edit_and_can_take_more(how: str,
     assert "| Lowest Target | 1.11 |" not in symboldoc.dumps(original)
 
 
+@pytest.mark.parametrize("page", sorted(EDITABLE))
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_copy_made_after_edits_writes_them_as_the_original_does(page: str, how: str) -> None:
+    # A pickle takes again, on the other side, each view the document still shows, and sends
+    # the others as they were read: edits made before the copy must survive it.
+    original = symboldoc.loads(EDITABLE[page])
+    edit_figures(original)
+    twin = copies()[how](original)
+    assert twin.page == original.page and twin.front_matter == original.front_matter
+    assert symboldoc.dumps(twin) == symboldoc.dumps(original)
+    assert symboldoc.dumps(copies()[how](twin)) == symboldoc.dumps(original)
+
+
 def test_a_copy_refuses_what_the_original_refuses(example: str) -> None:
     twin = copy.deepcopy(symboldoc.loads(example))
     assert twin.score is not None

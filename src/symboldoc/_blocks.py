@@ -22,6 +22,7 @@ from ._charts import Chart, read_chart
 from ._frontmatter import FrontMatter
 from ._inline import Inline, parse_inline, plain_text
 from ._pandas import cells_frame
+from ._pickling import compact
 from ._problems import Reporter
 from ._tables import Alignment, Cell, Row, read_alignment, split_cells
 from ._text import Position, line_content, split_lines
@@ -43,6 +44,7 @@ __all__ = [
 ]
 
 
+@compact
 @attrs.frozen
 class Block:
     """What every block has: its exact ``source`` and where it stands.
@@ -154,6 +156,7 @@ class BlockQuote(Block):
         return self.text.split("\n")
 
 
+@compact
 @attrs.frozen
 class ListItem:
     """One item of a list: its ``marker`` (``-``, ``1.``...) and its ``text``.

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._pickling import compact
 from ._problems import Reporter
 from ._values import _NONE, GRADES, Number, is_number_text, read_grade, read_number
 
@@ -36,6 +37,7 @@ __all__ = [
 CHART_INFO_PREFIX = "chart-data:"
 
 
+@compact
 @attrs.frozen
 class Chart:
     """A chart block's content: ``type`` (``"radar"``) and the decoded JSON ``data``.
@@ -47,6 +49,7 @@ class Chart:
     data: Any = attrs.field(repr=False)
 
 
+@compact
 @attrs.frozen
 class RadarIndicator:
     """One spoke of a radar chart: ``value`` as a Number (None for ``""``/``-``), ``rating`` a grade or None."""
@@ -56,6 +59,7 @@ class RadarIndicator:
     rating: str | None
 
 
+@compact
 @attrs.frozen
 class RadarDimension:
     """A group of indicators (``"Multi Score"``) and its ``grade`` (None where the page shows none)."""
@@ -305,6 +309,7 @@ Spoke = tuple[str, "str | int | Decimal | None", "str | None"]
 OutlineDimension = tuple[str, "str | None", tuple[Spoke, ...]]
 
 
+@compact
 @attrs.frozen
 class RadarOutline:
     """A radar chart's JSON, checked: its title, and each dimension's name, grade and spokes.

@@ -12,6 +12,7 @@ import attrs
 
 from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
+from ._edit import bindings_received, bindings_to_send
 from ._frontmatter import FrontMatter
 from ._inline import Link
 from ._kinds import Page, kind_of_page
@@ -84,15 +85,12 @@ class Document:
 
     # -- copies and pickles -----------------------------------------------------------
 
-    def __getstate__(self) -> dict[str, Any]:
-        # Everything the document holds, the edit bindings included (module-level functions and
-        # model objects: they pickle), so that a copy or an unpickled document edits as this one does.
-        # The generic views are not kept: they are made again on first use.
-        return {field.name: getattr(self, field.name) for field in attrs.fields(type(self))}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # What the document read, the edit bindings included, so that a copy or an unpickled document
+        # edits as this one does; each binding's view of an unedited fact is taken again on the other
+        # side rather than sent (see _edit.bindings_to_send).  The generic views are made again on use.
+        state = (self.blocks, self.front_matter, self.page, self.warnings, self.bom, self.final_newline)
+        return (_arrived, (state, bindings_to_send(self)))
 
     def __copy__(self) -> Document:
         """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
@@ -219,6 +217,14 @@ class Document:
     def disclaimer(self) -> str | None:
         """The disclaimer's text, without its markup."""
         return self._quote.disclaimer if self._quote else None
+
+
+def _arrived(state: tuple[Any, ...], bindings: tuple[tuple[Any, ...], ...]) -> Document:
+    """A pickled :class:`Document` again (see :meth:`Document.__reduce__`)."""
+    blocks, front_matter, page, warnings, bom, final_newline = state
+    doc = Document(blocks, front_matter, page, warnings, bom, final_newline)
+    doc._bindings = bindings_received(doc, bindings)
+    return doc
 
 
 def _moved_link(link: Link, moved: Callable[[str], str]) -> Link:

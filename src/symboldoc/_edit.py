@@ -33,6 +33,7 @@ from ._escape import escape_pipes
 from ._frontmatter_text import FRONT_MATTER_KEYS, front_matter_entry
 from ._layout import NoValue, chart_json
 from ._list_edits import items_view, render_emptied, render_list_items, render_span, render_unchanged
+from ._pickling import compact
 from ._problems import EditError, Problem
 from ._tables import Row, cell_text
 from ._text import line_content, line_ending, split_lines
@@ -40,7 +41,17 @@ from ._text import line_content, line_ending, split_lines
 if TYPE_CHECKING:
     from ._document import Document
 
-__all__ = ["Binder", "Binding", "Gone", "View", "present", "write_back"]
+__all__ = [
+    "TAKE_AGAIN",
+    "Binder",
+    "Binding",
+    "Gone",
+    "View",
+    "bindings_received",
+    "bindings_to_send",
+    "present",
+    "write_back",
+]
 
 View = Callable[["Document"], Any]
 #: Finds, in a block's source, the span of each text a binding writes (None where one is missing).
@@ -60,6 +71,7 @@ def present(value: Any, what: str) -> Any:
     return value
 
 
+@compact
 @attrs.define
 class Binding:
     """One block, the facts it shows, and how to write them back.
@@ -78,6 +90,70 @@ class Binding:
     #: be freed and its id taken by another), and a tuple of values, compared by equality.
     identity: bool = False
     original: Any = None
+
+
+def _changed(binding: Binding, now: Any) -> bool:
+    """Whether ``now``, the binding's view of the document as it is, differs from the view taken when it was read."""
+    if binding.identity:
+        shape, objects, values = binding.original
+        groups, now_values = now
+        return (
+            tuple(map(len, groups)) != shape
+            or not all(map(operator.is_, itertools.chain.from_iterable(groups), objects))
+            or now_values != values
+        )
+    return bool(now != binding.original)
+
+
+def _original(binding: Binding, doc: Document) -> Any:
+    """The binding's view of ``doc`` as :attr:`Binding.original` holds it (Gone and lookup errors pass through)."""
+    now = binding.view(doc)
+    if binding.identity:
+        groups, values = now
+        return (tuple(map(len, groups)), tuple(itertools.chain.from_iterable(groups)), values)
+    return now
+
+
+class _TakeAgain:
+    """Sent for a binding's original view when the document still shows it: the other side takes it again."""
+
+    def __reduce__(self) -> str:
+        return "TAKE_AGAIN"
+
+
+TAKE_AGAIN = _TakeAgain()
+
+
+def bindings_to_send(doc: Document) -> tuple[tuple[Any, ...], ...]:
+    """``doc``'s bindings as tuples of their fields, for a pickle of the document.
+
+    An original view the document still shows (no edit since it was read) is
+    sent as TAKE_AGAIN and taken again from the document on the other side
+    (:func:`bindings_received`): the values a page shows cost more to pickle
+    than to look up.  The test is the one :func:`write_back` makes.
+    """
+    sent = []
+    for binding in doc._bindings:
+        try:
+            unchanged = not _changed(binding, binding.view(doc))
+        except (Gone, AttributeError, IndexError, KeyError):
+            unchanged = False
+        original = TAKE_AGAIN if unchanged else binding.original
+        sent.append(
+            (binding.block, binding.view, binding.render, binding.params, binding.what, binding.identity, original)
+        )
+    return tuple(sent)
+
+
+def bindings_received(doc: Document, sent: tuple[tuple[Any, ...], ...]) -> tuple[Binding, ...]:
+    """The bindings :func:`bindings_to_send` sent, for ``doc`` (the unpickled document, its model in place)."""
+    received = []
+    for block, view, render, params, what, identity, original in sent:
+        binding = Binding(block, view, render, params, what, identity=identity, original=original)
+        if original is TAKE_AGAIN:
+            binding.original = _original(binding, doc)
+        received.append(binding)
+    return tuple(received)
 
 
 def _refuse(block: Block, what: str, detail: str) -> EditError:
@@ -100,17 +176,7 @@ def write_back(doc: Document) -> tuple[str, bool]:
                 binding.what,
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
-        if binding.identity:
-            shape, objects, values = binding.original
-            groups, now_values = now
-            changed = (
-                tuple(map(len, groups)) != shape
-                or not all(map(operator.is_, itertools.chain.from_iterable(groups), objects))
-                or now_values != values
-            )
-        else:
-            changed = now != binding.original
-        if changed:
+        if _changed(binding, now):
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
             if binding.render is render_unchanged:
                 written.setdefault(id(binding.block), text)  # a derived fact: another binding may write the block
@@ -132,10 +198,7 @@ class Binder:
         done = []
         for binding in self.bindings:
             try:
-                binding.original = binding.view(doc)
-                if binding.identity:
-                    groups, values = binding.original
-                    binding.original = (tuple(map(len, groups)), tuple(itertools.chain.from_iterable(groups)), values)
+                binding.original = _original(binding, doc)
             except (Gone, AttributeError, IndexError, KeyError):
                 continue  # facts the model does not hold (a section read twice, say): nothing to write back
             done.append(binding)
@@ -507,6 +570,7 @@ def _frozen(value: Any) -> Any:
     return _Typed(copy.deepcopy(value) if isinstance(value, (list, dict, set)) else value)
 
 
+@compact
 @attrs.frozen(eq=False)
 class _Typed:
     """A front matter value that compares equal only to an equal value of the same types, all the way down."""
@@ -530,6 +594,7 @@ def _typed(value: Any) -> Any:
     return (type(value).__name__, value)
 
 
+@compact
 @attrs.frozen
 class _RowStyle:
     """How a table writes its rows: what comes before the first cell and after the last, the padding."""

@@ -19,6 +19,8 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from ._escape import unwritable
+from ._pickling import reduce_all as _pickle_all
+from ._pickling import reduce_with_unset
 from ._symbols import Symbol
 from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, read_rank
 
@@ -283,12 +285,14 @@ class ReadLazily:
     ``_texts`` and ``_edits`` are slots of their own, not attrs fields: they
     take no part in ``__init__``, ``==``, ``repr`` or ``attrs.asdict``.  The
     class passes ``getstate_setstate=False`` so that copies and pickles use
-    :meth:`__getstate__` here, which keeps them (and a value still waiting
-    stays waiting).  Reading a shared object from several threads is safe: a
+    :meth:`__reduce__` here, which keeps them (and a value still waiting
+    stays waiting; see ``_pickling``).  Reading a shared object from several threads is safe: a
     value is set before its text is let go, so a reader finds one or the other.
     """
 
     __slots__ = ("_edits", "_texts")
+    #: Slots a pickle carries besides the attrs fields (see ``_pickling``).
+    _extra_state: ClassVar[tuple[str, ...]] = ("_texts", "_edits")
     _read_lazily: ClassVar[dict[str, Callable[[str], Any]]] = {}
     _texts: dict[str, str] | None
     _edits: int
@@ -317,19 +321,10 @@ class ReadLazily:
                 return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def __getstate__(self) -> dict[str, Any]:
-        state: dict[str, Any] = {}
-        for field in attrs.fields(type(self)):  # type: ignore[arg-type]  # an attrs class, by design
-            with contextlib.suppress(AttributeError):  # a value still waiting: its text is in _texts
-                state[field.name] = object.__getattribute__(self, field.name)
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Every field, a waiting one as WAITING (its text is in _texts, sent too), and the edit count.
         texts = object.__getattribute__(self, "_texts")
-        state["_texts"] = dict(texts) if texts else None
-        state["_edits"] = object.__getattribute__(self, "_edits")
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for name, value in state.items():
-            object.__setattr__(self, name, value)
+        return _pickle_all(self) if not texts else reduce_with_unset(self)
 
 
 def lazily_read(cls: type[T], texts: dict[str, str], **values: Any) -> T:

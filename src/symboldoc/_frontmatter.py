@@ -27,6 +27,7 @@ from frontmatter.default_handlers import YAMLHandler
 from ._fields import datetime_field
 from ._inline import Link, Text
 from ._inline_parser import resolve
+from ._pickling import compact
 from ._problems import Reporter
 from ._text import line_content
 from ._values import Number, in_utc, read_datetime
@@ -45,6 +46,7 @@ def is_boundary(content: str) -> bool:
     return content.startswith("---") and _HANDLER.FM_BOUNDARY.fullmatch(content) is not None
 
 
+@compact
 @attrs.frozen
 class LocaleLink:
     """One entry of ``locales``: the ``locale`` (``"zh-CN"``) and the ``url`` of that page."""
@@ -53,6 +55,7 @@ class LocaleLink:
     url: str
 
 
+@compact
 @attrs.frozen
 class FrontMatterEntry:
     """One key of the front matter with the exact lines that hold it.
@@ -71,6 +74,7 @@ def _as_tuple(links: Iterable[LocaleLink]) -> tuple[LocaleLink, ...]:
     return tuple(links)
 
 
+@compact
 @attrs.define
 class FrontMatter:
     """The front matter, typed.

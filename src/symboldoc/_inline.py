@@ -21,6 +21,7 @@ import mistune
 from mistune.plugins import import_plugin
 
 from ._inline_parser import InlineParser, SurrogateMask, resolve
+from ._pickling import compact
 
 __all__ = [
     "CodeSpan",
@@ -38,6 +39,7 @@ __all__ = [
 ]
 
 
+@compact
 @attrs.frozen
 class Text:
     """Plain text."""
@@ -45,6 +47,7 @@ class Text:
     text: str
 
 
+@compact
 @attrs.frozen
 class CodeSpan:
     """A code span, ```like this```."""
@@ -52,6 +55,7 @@ class CodeSpan:
     text: str
 
 
+@compact
 @attrs.frozen
 class _Span:
     """Inline content wrapping other inline content."""
@@ -79,6 +83,7 @@ class Strikethrough(_Span):
     """``~~struck~~`` content."""
 
 
+@compact
 @attrs.frozen
 class Link:
     """A link: ``text`` is what it shows, ``url`` where it points.
@@ -98,6 +103,7 @@ class Link:
         return plain_text(self.children)
 
 
+@compact
 @attrs.frozen
 class Image:
     """An image: ``alt`` text, ``url`` of the picture (written as :class:`Link` says)."""
@@ -111,6 +117,7 @@ class Image:
         return plain_text(self.children)
 
 
+@compact
 @attrs.frozen
 class LineBreak:
     """A hard line break (soft breaks are kept as text)."""
@@ -120,6 +127,7 @@ class LineBreak:
         return "\n"
 
 
+@compact
 @attrs.frozen
 class InlineHTML:
     """Raw inline HTML, kept as written."""

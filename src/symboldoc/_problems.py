@@ -13,6 +13,8 @@ from typing import Any
 
 import attrs
 
+from ._pickling import compact
+
 __all__ = [
     "BlockError",
     "ChartError",
@@ -27,6 +29,7 @@ __all__ = [
 ]
 
 
+@compact
 @attrs.frozen
 class Problem:
     """Something symboldoc could not read as expected.

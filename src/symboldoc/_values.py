@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from ._pickling import compact
+
 __all__ = [
     "GRADES",
     "Number",
@@ -255,6 +257,7 @@ def in_utc(value: datetime) -> datetime:
 _RANK = re.compile(r"(\d{1,18})[ \t]*/[ \t]*(\d{1,18})")
 
 
+@compact
 @attrs.frozen
 class Rank:
     """A place in a ranking, ``20 / 32``: ``position`` out of ``total``.

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import attrs
 
+from symboldoc._pickling import compact
+
 __all__ = ["LABELS", "NewsLabels"]
 
 
+@compact
 @attrs.frozen
 class NewsLabels:
     """The words the news readers look for."""

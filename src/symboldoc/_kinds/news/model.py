@@ -19,6 +19,7 @@ import attrs
 
 from symboldoc._fields import check_count, count_field, datetime_field, text_field
 from symboldoc._kinds._common import front_matter_text, id_in, symbols_in_markdown
+from symboldoc._pickling import compact
 from symboldoc._symbols import Symbol
 
 __all__ = ["ARTICLE_URL", "NewsArticle", "NewsIndex", "NewsItem", "article_symbols", "item_symbols"]
@@ -104,6 +105,7 @@ def _url_field() -> Any:
     return attrs.field(validator=_url, on_setattr=attrs.setters.pipe(_CHECKED, _and_item_id))
 
 
+@compact
 @attrs.define
 class NewsItem:
     """One item of the news index: a link to the article, its datetime and its summary.
@@ -124,6 +126,7 @@ class NewsItem:
     symbols: list[Symbol] = attrs.field(default=attrs.Factory(item_symbols, takes_self=True))
 
 
+@compact
 @attrs.define
 class NewsIndex:
     """The news index: its title and its items, newest first as the page lists them."""
@@ -132,6 +135,7 @@ class NewsIndex:
     items: list[NewsItem] = attrs.field(factory=list, validator=_list)
 
 
+@compact
 @attrs.define
 class NewsArticle:
     """A news article: its title, the description of its front matter, and its body as markdown.

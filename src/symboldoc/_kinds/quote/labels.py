@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import attrs
 
+from symboldoc._pickling import compact
+
 __all__ = ["LABELS", "Labels", "labels_for"]
 
 
+@compact
 @attrs.frozen
 class Labels:
     """Every heading, row label and column header the readers look for."""

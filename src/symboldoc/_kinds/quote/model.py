@@ -28,6 +28,7 @@ from symboldoc._fields import (
     text_field,
 )
 from symboldoc._inline import Link
+from symboldoc._pickling import compact
 from symboldoc._symbols import Symbol
 from symboldoc._values import Number, Rank, read_number, read_rank
 
@@ -50,6 +51,7 @@ __all__ = [
 ]
 
 
+@compact
 @attrs.define
 class Overview:
     """Company Overview (older pages: Company Profile and the table under the title)."""
@@ -61,6 +63,7 @@ class Overview:
     website: Link | None = None
 
 
+@compact
 @attrs.define
 class Classification:
     """The style or scale of a company: ``name`` (``"Growth"``, ``"Mid"``) and its ``description``."""
@@ -80,6 +83,7 @@ class Indicator(ReadLazily):
     rating: str | None = grade_field()
 
 
+@compact
 @attrs.define
 class IndicatorGroup:
     """An indicator table and its heading.
@@ -102,6 +106,7 @@ class IndicatorGroup:
         raise KeyError(name)
 
 
+@compact
 @attrs.define
 class Score:
     """Longbridge Financial Score: the overall grade and value and what stands behind them.
@@ -192,6 +197,7 @@ class ValuationRow(ReadLazily):
     low: Number | None = number_field()
 
 
+@compact
 @attrs.define
 class Valuation:
     """Valuation Analysis: its rows, by position or by metric name (``valuation["PE (TTM)"]``)."""
@@ -256,6 +262,7 @@ class AnalystRating(ReadLazily):
     percentage: Number | None = number_field(unit="%")
 
 
+@compact
 @attrs.define
 class Analysts:
     """Analyst Rating Distribution."""
@@ -269,6 +276,7 @@ class Analysts:
         return next((row for row in self.ratings if row.rating == rating), None)
 
 
+@compact
 @attrs.define
 class TargetPrice:
     """Target Price Forecast: the current price and the highest and lowest analyst targets."""
@@ -278,6 +286,7 @@ class TargetPrice:
     lowest: Number | None = number_field()
 
 
+@compact
 @attrs.define
 class SymbolPage:
     """Everything the typed readers found in a page; ``Document`` exposes each part."""

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import attrs
 
+from symboldoc._pickling import compact
+
 __all__ = ["LABELS", "TopicLabels"]
 
 
+@compact
 @attrs.frozen
 class TopicLabels:
     """Every heading a topic page's reader looks for."""

@@ -10,6 +10,7 @@ import attrs
 from symboldoc._fields import count_field, datetime_field, text_field
 from symboldoc._inline import Link
 from symboldoc._kinds._common import front_matter_text
+from symboldoc._pickling import compact
 from symboldoc._symbols import Symbol
 
 __all__ = ["Comment", "TopicPage"]
@@ -33,6 +34,7 @@ def _is(kind: type) -> Any:
     return check
 
 
+@compact
 @attrs.define
 class Comment:
     """One comment: ``- **<author> · <datetime>**: <text>``.
@@ -48,6 +50,7 @@ class Comment:
     text: str = attrs.field(default="", validator=_comment_text)
 
 
+@compact
 @attrs.define
 class TopicPage:
     """A community topic: the question as posted, its author, related symbols, and the comments.
