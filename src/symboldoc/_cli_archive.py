@@ -53,10 +53,13 @@ def add_archive_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write (.parquet, .csv, .jsonl); '-' writes to standard output (give --format)",
+        help="the file to write (.parquet, .csv, .jsonl), or a dataset's directory (ending in /, or one that exists); "
+        "'-' writes to standard output (give --format)",
     )
     out.add_argument(
-        "--format", choices=("parquet", "csv", "jsonl"), help="the format (by default, the output's suffix says)"
+        "--format",
+        choices=("parquet", "csv", "jsonl", "dataset"),
+        help="the format (by default, the output's suffix says)",
     )
     out.add_argument(
         "--keep-duplicates", action="store_true", help="write every page, repeats of the same facts included"
@@ -139,8 +142,10 @@ def run_export(args: argparse.Namespace, pages: Sequence[Path | str], problems: 
         out = sys.stderr  # the facts went to standard output: the summary goes beside them, not into them
     repeats = f", {report.duplicates} repeated pages left out" if report.duplicates else ""
     failed = f", {len(report.failed)} could not be read" if report.failed else ""
+    empty = f", {report.empty} without facts" if report.empty else ""
     print(
-        f"exported {report.written} of {report.pages} pages{repeats}{failed}: {report.facts} facts to {args.output}",
+        f"exported {report.written} of {report.pages} pages{repeats}{empty}{failed}: "
+        f"{report.facts} facts to {args.output}",
         file=out,
     )
     if report.inexact:

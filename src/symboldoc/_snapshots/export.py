@@ -47,6 +47,7 @@ from symboldoc._text import line_content, split_lines
 from symboldoc._values import format_datetime
 
 from .arrow import arrow_batch, facts_arrow_schema
+from .dataset import AppendFilter, DatasetWriter, existing_pages, is_dataset, subject_of
 from .facts import FACT_COLUMNS, Fact, PageHead, page_facts
 
 __all__ = ["FORMATS", "ExportReport", "descriptor_of", "export", "format_for"]
@@ -54,7 +55,7 @@ __all__ = ["FORMATS", "ExportReport", "descriptor_of", "export", "format_for"]
 #: The formats ``export`` writes, by the suffix of the output's name.
 FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
-Format = Literal["parquet", "csv", "jsonl"]
+Format = Literal["parquet", "csv", "jsonl", "dataset"]
 
 #: How many rows a Parquet row group (and the buffer in memory) holds.
 BATCH_ROWS = 65_536
@@ -71,6 +72,9 @@ class ExportReport:
     not be read, each as (path, reason).  ``inexact`` counts numbers whose
     amount the Parquet ``number`` column cannot hold exactly: their
     ``number`` is null, and their ``value`` holds them as written.
+    ``empty`` pages had no fact to write (a text of no known kind, without
+    front matter).  For a dataset, ``duplicates`` counts the pages it held
+    already too.
     """
 
     pages: int
@@ -79,17 +83,27 @@ class ExportReport:
     facts: int
     failed: tuple[tuple[str, str], ...] = ()
     inexact: int = 0
+    empty: int = 0
 
 
 def format_for(output: str | os.PathLike[str], format: str | None = None) -> Format:
-    """The format to write: ``format`` when given, else the one of the output's suffix; ``ValueError`` for neither."""
+    """The format to write: ``format`` when given, else ``dataset`` for a directory (a path ending in a
+    separator, or an existing directory not named like a file), else the one of the output's suffix;
+    ``ValueError`` for none of them."""
+    if format is None and is_dataset(output) and (
+        os.fspath(output).endswith(("/", os.sep)) or Path(output).suffix.lower() not in FORMATS
+    ):
+        return "dataset"  # a directory named like a file (out.csv/) is one only when it ends with a separator
     chosen = format if format is not None else FORMATS.get(Path(output).suffix.lower())
-    if chosen not in ("parquet", "csv", "jsonl"):
+    if chosen not in ("parquet", "csv", "jsonl", "dataset"):
         known = ", ".join(sorted(FORMATS))
         if format is not None:
-            raise ValueError(f"unknown format {format!r}: choose parquet, csv or jsonl")
-        raise ValueError(f"cannot tell the format from {os.fspath(output)!r}: name it with {known}, or give a format")
-    return chosen  # type: ignore[return-value]  # one of the three, checked above
+            raise ValueError(f"unknown format {format!r}: choose parquet, csv, jsonl or dataset")
+        raise ValueError(
+            f"cannot tell the format from {os.fspath(output)!r}: name it with {known}, end it with / for a "
+            "dataset, or give a format"
+        )
+    return chosen  # type: ignore[return-value]  # one of the four, checked above
 
 
 def export(
@@ -112,29 +126,35 @@ def export(
     cannot be read is reported in the result and the export goes on.
     """
     chosen = format_for(output, format)
-    if dedupe not in ("runs", "all"):
-        raise ValueError(f"dedupe is 'runs' or 'all', not {dedupe!r}")
-    target, partial = _destination(os.fspath(output))
-    ordered = in_time_order([os.fspath(path) for path in paths], avoid=_status(target))
-    writer = _open_writer(chosen, partial or target)
-    written = duplicates = rows = inexact = 0
+    if chosen == "dataset":
+        if descriptor_of(os.fspath(output)) is not None:
+            raise ValueError("a dataset is a directory: it cannot be written to standard output or a descriptor")
+        folder = Path(output)
+        target: Path | int = folder
+        partial = None
+        existing = existing_pages(folder)
+        writer: _Writer = DatasetWriter(folder)
+        ordered = in_time_order([os.fspath(path) for path in paths])
+    else:
+        target, partial = _destination(os.fspath(output))
+        existing = []
+        ordered = in_time_order([os.fspath(path) for path in paths], avoid=_status(target))
+        writer = _open_writer(chosen, partial or target)
+    kept = AppendFilter(existing, dedupe=dedupe, keep_duplicates=keep_duplicates)
+    written = duplicates = empty = rows = inexact = 0
     failed: list[tuple[str, str]] = []
-    last: dict[Subject, str] = {}
-    seen: set[tuple[Subject, str]] = set()
     try:
         for loaded in load_many(ordered, workers=workers, transform=page_facts, progress=progress):
             if loaded.error is not None:
                 failed.append((loaded.path, _reason(loaded.error)))
                 continue
             head, facts = cast("tuple[PageHead, list[Fact]]", loaded.result)
-            subject, said = _subject(head, facts), head[3]
-            if not keep_duplicates and subject is not None:  # a page with no symbol and no url is no one's repeat
-                if last.get(subject) == said if dedupe == "runs" else (subject, said) in seen:
-                    duplicates += 1
-                    continue
-                last[subject] = said
-                if dedupe == "all":
-                    seen.add((subject, said))
+            if not facts:  # nothing to write, nor to tell a repeat by (a page of no kind without front matter)
+                empty += 1
+                continue
+            if not kept.keep(subject_of(head, facts), head[2], head[3]):
+                duplicates += 1
+                continue
             writer.write(head, facts)
             written += 1
             rows += len(facts)
@@ -146,27 +166,7 @@ def export(
         if partial is not None:
             partial.unlink(missing_ok=True)
         raise
-    return ExportReport(len(ordered), written, duplicates, rows, tuple(failed), inexact)
-
-
-#: Whose states a page is: its symbol (else its url), and its locale.
-Subject = tuple[str, "str | None"]
-
-_URL = "front_matter.url"
-_LOCALE = "front_matter.locale"
-
-
-def _subject(head: PageHead, facts: Sequence[Fact]) -> Subject | None:
-    """Whose states a page is: its symbol, else its url (the ``front_matter.url`` fact), with its locale; or
-    no one's (a page with neither).  The pages of one symbol in two locales are two histories."""
-    found = {}
-    for path, value, *_ in facts:
-        if not path.startswith("front_matter."):
-            break  # the front matter's facts come first
-        if path in (_URL, _LOCALE):
-            found[path] = value
-    who = head[0] if head[0] is not None else found.get(_URL)
-    return None if who is None else (who, found.get(_LOCALE))
+    return ExportReport(len(ordered), written, duplicates, rows, tuple(failed), inexact, empty)
 
 
 #: Paths that name an open file descriptor of this process: written through the descriptor, never reopened

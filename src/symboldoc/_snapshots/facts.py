@@ -27,7 +27,7 @@ neither has the volatile ``datetime`` (it is its own column).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,17 @@ from .tree import Items, Leaf, Node, Record, snapshot
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["FACT_COLUMNS", "HEAD_COLUMNS", "Fact", "FactRow", "PageHead", "fact_rows", "facts", "page_facts"]
+__all__ = [
+    "FACT_COLUMNS",
+    "HEAD_COLUMNS",
+    "Fact",
+    "FactRow",
+    "PageHead",
+    "fact_rows",
+    "facts",
+    "facts_frame",
+    "page_facts",
+]
 
 #: The columns of :func:`facts`, in order (see the module).
 FACT_COLUMNS = (
@@ -121,10 +131,13 @@ def facts(documents: Iterable[Document]) -> pandas.DataFrame:
     texts, ``datetime64[us, UTC]``, ``Int64`` for the rank's numbers, and
     ``object`` for ``number``, which holds exact ``Decimal`` values (or None).
     """
-    pandas = pandas_module("archive")
-    rows = [row for doc in documents for row in fact_rows(doc)]
-    frame = pandas.DataFrame(rows, columns=list(FACT_COLUMNS))
-    return frame.astype(_DTYPES)
+    return facts_frame([row for doc in documents for row in fact_rows(doc)])
+
+
+def facts_frame(rows: Sequence[FactRow], extra: str = "archive") -> pandas.DataFrame:
+    """Rows of :data:`FACT_COLUMNS` as the pandas frame :func:`facts` gives (the dtypes of the module)."""
+    pandas = pandas_module(extra)
+    return pandas.DataFrame(list(rows), columns=list(FACT_COLUMNS)).astype(_DTYPES)
 
 
 def _leaves(node: Node, path: str, found: list[tuple[str, Leaf]]) -> list[tuple[str, Leaf]]:

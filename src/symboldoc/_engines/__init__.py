@@ -1,0 +1,1 @@
+"""Engines beyond one machine: the facts table made by a cluster's workers."""
