@@ -32,6 +32,8 @@ from symboldoc._snapshots.dataset import AppendFilter, DatasetWriter, Subject, e
 from symboldoc._snapshots.export import ExportReport
 from symboldoc._snapshots.facts import Fact, FactRow, PageHead, facts_frame, page_facts
 
+from .errors import ERROR_COLUMNS, ErrorRow, error_row
+
 if TYPE_CHECKING:
     import dask.bag
     import dask.dataframe
@@ -49,12 +51,7 @@ __all__ = [
 
 #: Pages a partition reads by default: about 40 MB of facts for quote pages, a second or two of work.
 PAGES_PER_PARTITION = 256
-#: The columns of the errors frame.
-ERROR_COLUMNS = ("path", "line", "column", "message")
 _ERROR_DTYPES = {"path": "string", "line": "Int64", "column": "Int64", "message": "string"}
-
-#: One page that could not be read: path, line, column (None when the page could not be opened), message.
-ErrorRow = tuple[str, "int | None", "int | None", str]
 
 
 def _dask(name: str) -> Any:
@@ -219,11 +216,11 @@ def _read(fs: Any, path: str, strict: bool) -> Document | ErrorRow:
         with fs.open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        return (path, None, None, f"cannot read: {error.strerror or error}")
+        return error_row(path, error)
     try:
         return load(data, strict=strict)
     except SymbolDocError as error:
-        return (path, error.line, error.column, error.problem.message)
+        return error_row(path, error)
 
 
 def _facts_partition(fs: Any, paths: Sequence[str], strict: bool) -> tuple[pandas.DataFrame, pandas.DataFrame]:

@@ -41,7 +41,15 @@ from .facts import FACT_COLUMNS, HEAD_COLUMNS, Fact, PageHead
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["NUMBER_PRECISION", "NUMBER_SCALE", "arrow_batch", "facts_arrow_schema", "fits_number", "pyarrow_module"]
+__all__ = [
+    "NUMBER_PRECISION",
+    "NUMBER_SCALE",
+    "arrow_batch",
+    "facts_arrow_schema",
+    "fits_number",
+    "held_number",
+    "pyarrow_module",
+]
 
 #: The ``number`` column's Decimal type: 38 digits, 12 of them after the point.
 NUMBER_PRECISION = 38
@@ -101,6 +109,13 @@ def _in_scale(amount: Decimal) -> Decimal:
     return Decimal((sign, digits[:-cut] or (0,), -NUMBER_SCALE))
 
 
+def held_number(amount: Decimal) -> Decimal | None:
+    """``amount`` as the ``number`` column holds it: None when it does not :func:`fits_number`, else with at most
+    the column's decimals (trailing zeros past them dropped, exactly).  Pure Python, so every engine that writes the
+    column (Arrow here, Spark in :mod:`symboldoc.spark`) holds the same amounts."""
+    return _in_scale(amount) if fits_number(amount) else None
+
+
 def arrow_batch(
     pages: Sequence[tuple[PageHead, Sequence[Fact]]], schema: pyarrow.Schema
 ) -> tuple[pyarrow.RecordBatch, int]:
@@ -124,10 +139,9 @@ def arrow_batch(
         if field.name == "number":
             for index, amount in enumerate(column):
                 if isinstance(amount, Decimal):
-                    if fits_number(amount):
-                        column[index] = _in_scale(amount)
-                    else:
-                        column[index] = None
+                    held = held_number(amount)
+                    if held is None:
                         inexact += 1
+                    column[index] = held
         arrays.append(pa.array(column, field.type))
     return pa.RecordBatch.from_arrays(arrays, schema=schema), inexact

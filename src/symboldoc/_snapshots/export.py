@@ -90,8 +90,10 @@ def format_for(output: str | os.PathLike[str], format: str | None = None) -> For
     """The format to write: ``format`` when given, else ``dataset`` for a directory (a path ending in a
     separator, or an existing directory not named like a file), else the one of the output's suffix;
     ``ValueError`` for none of them."""
-    if format is None and is_dataset(output) and (
-        os.fspath(output).endswith(("/", os.sep)) or Path(output).suffix.lower() not in FORMATS
+    if (
+        format is None
+        and is_dataset(output)
+        and (os.fspath(output).endswith(("/", os.sep)) or Path(output).suffix.lower() not in FORMATS)
     ):
         return "dataset"  # a directory named like a file (out.csv/) is one only when it ends with a separator
     chosen = format if format is not None else FORMATS.get(Path(output).suffix.lower())
