@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import symboldoc
@@ -117,6 +118,44 @@ def test_a_copy_made_after_edits_writes_them_as_the_original_does(page: str, how
     assert twin.page == original.page and twin.front_matter == original.front_matter
     assert symboldoc.dumps(twin) == symboldoc.dumps(original)
     assert symboldoc.dumps(copies()[how](twin)) == symboldoc.dumps(original)
+
+
+@attrs.define
+class FetchedDocument(Document):
+    """A user's document that remembers where it came from."""
+
+    source: str = ""
+
+
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_subclass_of_document_keeps_its_class_and_fields(how: str, example: str) -> None:
+    read = symboldoc.loads(example)
+    fields = {field.alias: getattr(read, field.name) for field in attrs.fields(Document)}
+    fetched = FetchedDocument(**fields, source="archive/HLRB.US.md")
+    twin = copies()[how](fetched)
+    assert type(twin) is FetchedDocument and twin.source == "archive/HLRB.US.md"
+    assert twin.score is not None
+    twin.score.grade = "A"
+    expected = symboldoc.loads(example)
+    expected.score.grade = "A"  # type: ignore[union-attr]
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+
+
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_model_no_view_can_look_at_still_copies(how: str, example: str) -> None:
+    doc = symboldoc.loads(example)
+    assert doc.valuation is not None
+    doc.valuation.rows = None  # type: ignore[assignment]  # not a list: no view of the rows can be taken
+    twin = copies()[how](doc)
+    assert twin.valuation is not None and twin.valuation.rows is None
+
+    def written(document: Document) -> object:
+        try:
+            return symboldoc.dumps(document)
+        except Exception as error:  # what the original does, the copy does
+            return type(error)
+
+    assert written(twin) == written(doc)
 
 
 def test_a_copy_refuses_what_the_original_refuses(example: str) -> None:

@@ -139,6 +139,28 @@ def test_globs_directories_and_the_local_scheduler(archive: list[Path]) -> None:
         sdd.read_facts(folder, pages_per_partition=0)
 
 
+def test_paths_that_look_like_globs_are_themselves(archive: list[Path], tmp_path: Path) -> None:
+    folder = tmp_path / "fetches [2026]" / "sub dir"
+    folder.mkdir(parents=True)
+    for path in archive[:3]:
+        (folder / path.name.replace("-", "[x]-", 1)).write_bytes(path.read_bytes())
+    pages = sorted(folder.iterdir())
+    expected = _one_process(pages)
+    for named in (tmp_path / "fetches [2026]", folder, [str(page) for page in pages]):
+        got = sdd.read_facts(named).compute(scheduler="sync")  # type: ignore[arg-type]
+        pandas.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+    with pytest.raises(FileNotFoundError, match="no pages match"):
+        sdd.read_facts(str(tmp_path / "nothing" / "*.md"))
+
+
+def test_no_pages_give_the_same_dtypes(tmp_path: Path) -> None:
+    read = sdd.read_archive([])
+    facts, errors = dask.compute(read.facts, read.errors, scheduler="sync")
+    assert facts.empty and errors.empty
+    assert dict(read.facts.dtypes) == dict(facts.dtypes) == dict(sd.facts([]).dtypes)
+    assert dict(errors.dtypes) == {"path": "string", "line": "Int64", "column": "Int64", "message": "string"}
+
+
 # -- the dataset ------------------------------------------------------------------------------------------
 
 
@@ -182,6 +204,43 @@ def test_new_fetches_are_appended_and_only_they(archive: list[Path], client: Cli
     assert at_once.written == len(
         set(_dataset_rows(folder)["fingerprint"] + _dataset_rows(folder)["datetime"].astype(str))
     )
+
+
+def test_a_failed_run_leaves_nothing_behind(
+    archive: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from symboldoc._engines import on_dask
+
+    written = []
+
+    class FailingOnThird(on_dask.DatasetWriter):  # type: ignore[misc, name-defined]
+        def finish(self) -> list[tuple[Path, Path]]:
+            written.append(self.name)
+            if len(written) == 3:
+                raise OSError(28, "No space left on device")
+            return super().finish()  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(on_dask, "DatasetWriter", FailingOnThird)
+    folder = tmp_path / "dataset"
+    with dask.config.set(scheduler="sync"), pytest.raises(OSError, match="No space"):
+        sdd.write_dataset([str(path) for path in archive[:60]], folder, pages_per_partition=10)
+    assert len(written) == 3
+    assert not [path for path in folder.rglob("*") if path.is_file()], "no file of the run is left"
+
+
+def test_a_dataset_folder_with_other_files_and_urls(archive: list[Path], tmp_path: Path) -> None:
+    folder = tmp_path / "dataset"
+    sd.export(archive[:20], f"{folder}/", workers=1)
+    (folder / "README.txt").write_text("notes about this dataset\n", encoding="utf-8")
+    (folder / "_SUCCESS").write_bytes(b"")
+    (folder / "date=2026-03-01" / ".part-old.parquet.partial").write_bytes(b"half a file")
+    assert sd.export(archive[:20], folder, workers=1).written == 0
+    with pytest.raises(ValueError, match="URL"):
+        sdd.write_dataset([str(archive[0])], "s3://bucket/facts/")
+    with pytest.raises(ValueError, match="URL"):
+        sd.export([archive[0]], "file:///tmp/facts/", workers=1)
+    with pytest.raises(ValueError, match="a directory, not a csv file"):
+        sd.export([archive[0]], f"{tmp_path}/out.parquet/", format="csv", workers=1)
 
 
 def test_the_dataset_reads_in_pandas_with_its_date_partitions(archive: list[Path], tmp_path: Path) -> None:

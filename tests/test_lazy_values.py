@@ -106,6 +106,21 @@ def test_copies_of_values_half_read_are_whole(read: str) -> None:
     assert symboldoc.dumps(doc) == EXAMPLE
 
 
+@pytest.mark.parametrize("how", [copy.copy, copy.deepcopy, lambda row: pickle.loads(pickle.dumps(row))])
+def test_a_copy_of_a_row_still_waiting_shares_nothing_with_it(how: object) -> None:
+    # A shallow copy must not share the texts still waiting: reading a value on one side lets go of
+    # its text there only.
+    doc = symboldoc.loads(EXAMPLE)
+    rows = [doc.peers[0], doc.valuation.rows[0], doc.analysts.ratings[0], doc.score.groups[0].indicators[0]]  # type: ignore[union-attr]
+    for row in rows:
+        first = next(name for name in type(row)._read_lazily if name in (row._texts or {}))
+        twin = how(row)  # type: ignore[operator]
+        getattr(twin, first)
+        assert getattr(row, first) == getattr(twin, first)
+        assert twin == row
+    assert len(symboldoc.facts([doc])) == len(symboldoc.fact_rows(symboldoc.loads(EXAMPLE)))
+
+
 def test_a_table_row_costs_the_collector_one_object() -> None:
     """A value waiting as text is a string, which the garbage collector never looks at; a row is one object."""
     head, _, tail = EXAMPLE.partition("| Dividend Yield |")

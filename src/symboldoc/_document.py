@@ -89,8 +89,11 @@ class Document:
         # What the document read, the edit bindings included, so that a copy or an unpickled document
         # edits as this one does; each binding's view of an unedited fact is taken again on the other
         # side rather than sent (see _edit.bindings_to_send).  The generic views are made again on use.
-        state = (self.blocks, self.front_matter, self.page, self.warnings, self.bom, self.final_newline)
-        return (_arrived, (state, bindings_to_send(self)))
+        # A subclass keeps its class and its own fields.
+        state = {
+            field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name != "_bindings"
+        }
+        return (_arrived, (type(self), state, bindings_to_send(self)))
 
     def __copy__(self) -> Document:
         """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
@@ -219,11 +222,12 @@ class Document:
         return self._quote.disclaimer if self._quote else None
 
 
-def _arrived(state: tuple[Any, ...], bindings: tuple[tuple[Any, ...], ...]) -> Document:
-    """A pickled :class:`Document` again (see :meth:`Document.__reduce__`)."""
-    blocks, front_matter, page, warnings, bom, final_newline = state
-    doc = Document(blocks, front_matter, page, warnings, bom, final_newline)
-    doc._bindings = bindings_received(doc, bindings)
+def _arrived(cls: type[Document], state: dict[str, Any], bindings: tuple[tuple[Any, ...], ...]) -> Document:
+    """A pickled :class:`Document` (or subclass) again (see :meth:`Document.__reduce__`)."""
+    doc = object.__new__(cls)
+    for name, value in state.items():
+        object.__setattr__(doc, name, value)
+    object.__setattr__(doc, "_bindings", bindings_received(doc, bindings))
     return doc
 
 

@@ -20,6 +20,7 @@ import os
 import uuid
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -28,7 +29,16 @@ from symboldoc._api import load
 from symboldoc._document import Document
 from symboldoc._optional import optional_module
 from symboldoc._problems import SymbolDocError
-from symboldoc._snapshots.dataset import AppendFilter, DatasetWriter, Subject, existing_pages, hide, show, subject_of
+from symboldoc._snapshots.dataset import (
+    AppendFilter,
+    DatasetWriter,
+    Subject,
+    existing_pages,
+    hide,
+    local_directory,
+    show,
+    subject_of,
+)
 from symboldoc._snapshots.export import ExportReport
 from symboldoc._snapshots.facts import Fact, FactRow, PageHead, facts_frame, page_facts
 
@@ -86,15 +96,10 @@ def read_archive(
     dataframe = _dask("dask.dataframe")
     delayed = _dask("dask").delayed
     fs, found = _resolve(paths, storage_options)
-    parts = [
-        delayed(_facts_partition, nout=2, pure=True)(fs, chunk, strict) for chunk in _chunks(found, pages_per_partition)
-    ]
+    chunks = _chunks(found, pages_per_partition) or [[]]  # no pages: one empty partition, of the same dtypes
+    parts = [delayed(_facts_partition, nout=2, pure=True)(fs, chunk, strict) for chunk in chunks]
     facts_meta = facts_frame([], "dask")
     errors_meta = _errors_frame([])
-    if not parts:
-        return Archive(
-            dataframe.from_pandas(facts_meta, npartitions=1), dataframe.from_pandas(errors_meta, npartitions=1)
-        )
     # Dask turns every object column of a frame made from delayed values into strings (its
     # "dataframe.convert-string" setting, on by default, which a library must not change): the
     # partitions carry the numbers as text, made Decimal again in the same task, after that step.
@@ -161,6 +166,7 @@ def write_dataset(
     """
     dask = _dask("dask")
     AppendFilter((), dedupe=dedupe)  # an unknown dedupe: refused before anything is read
+    local_directory(directory)
     fs, found = _resolve(paths, storage_options)
     chunks = _chunks(found, pages_per_partition)
     existing = existing_pages(directory)
@@ -192,7 +198,11 @@ def write_dataset(
         )
         for number, wanted in sorted(chosen.items())
     ]
-    results = dask.compute(*writes)
+    try:
+        results = dask.compute(*writes)
+    except BaseException:
+        _remove_run(directory, run)  # the partitions that had written: nothing of this run is left
+        raise
     files = [pair for result in results for pair in result[0]]
     changed = [path for result in results for path in result[3]]
     if changed:
@@ -309,6 +319,12 @@ def _write_partition(
         raise
 
 
+def _remove_run(directory: str | os.PathLike[str], run: str) -> None:
+    """Remove the hidden files of the run ``run`` from the dataset."""
+    for partial in Path(directory).glob(f"*/.part-{run}-*.partial"):
+        partial.unlink(missing_ok=True)
+
+
 def _errors_frame(errors: Sequence[ErrorRow]) -> pandas.DataFrame:
     pandas = optional_module("pandas", "dask")
     return pandas.DataFrame(list(errors), columns=list(ERROR_COLUMNS)).astype(_ERROR_DTYPES)
@@ -334,15 +350,24 @@ def _resolve(
         if fs is None:
             fs, _ = core.url_to_fs(name, **(storage_options or {}))
         path = fs._strip_protocol(name)
-        if any(mark in name for mark in "*?["):
-            pages.extend(sorted(found for found in fs.glob(path) if not fs.isdir(found)))
-        elif fs.isdir(path):
-            pages.extend(sorted(found for found in fs.glob(f"{path.rstrip('/')}/**/*.md") if not fs.isdir(found)))
+        if fs.isdir(path):
+            below = f"{_glob_escaped(path.rstrip('/'))}/**/*.md"
+            pages.extend(sorted(found for found in fs.glob(below) if not fs.isdir(found)))
+        elif not fs.exists(path) and any(mark in name for mark in "*?["):  # an existing path is itself, "[" or not
+            matched = sorted(found for found in fs.glob(path) if not fs.isdir(found))
+            if not matched:
+                raise FileNotFoundError(f"no pages match {name!r}")
+            pages.extend(matched)
         else:
-            pages.append(path)
+            pages.append(path)  # a missing page is reported as its error row
     if fs is None:
         fs = optional_module("fsspec", "dask").filesystem("file")
     return fs, pages
+
+
+def _glob_escaped(path: str) -> str:
+    """``path`` with the characters a glob gives a meaning to (``*?[``) matched as themselves."""
+    return "".join(f"[{mark}]" if mark in "*?[" else mark for mark in path)
 
 
 def _chunks(paths: Sequence[str], size: int) -> list[list[str]]:

@@ -106,7 +106,8 @@ def error_rows_of_files(files: Iterable[Any], *, strict: bool = False) -> Iterat
     """The pages of ``files`` that cannot be read, one row each: ``(path, line, column, message)``.
 
     The counterpart of :func:`fact_rows_of_files` (give both the same
-    ``strict``): every file is in exactly one of the two.  A file that is not
+    ``strict``): no file is in both, and one that reads but has no fact (an
+    empty file) is in neither.  A file that is not
     UTF-8, or that fails in strict mode, has the position of its problem; an
     ``OSError`` has none.
     """

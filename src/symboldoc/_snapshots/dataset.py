@@ -47,8 +47,10 @@ __all__ = [
     "AppendFilter",
     "DatasetWriter",
     "Subject",
+    "data_files",
     "existing_pages",
     "is_dataset",
+    "local_directory",
     "partition_of",
     "subject_of",
 ]
@@ -111,11 +113,12 @@ def existing_pages(directory: str | os.PathLike[str]) -> list[PageKey]:
     root = Path(directory)
     if not root.is_dir():
         return []
+    files = data_files(root)
+    if not files:
+        return []
     dataset_module = optional_module("pyarrow.dataset", "archive")
     compute = optional_module("pyarrow.compute", "archive")
-    dataset = dataset_module.dataset(os.fspath(root), format="parquet", schema=facts_arrow_schema())
-    if not dataset.files:
-        return []
+    dataset = dataset_module.dataset([os.fspath(path) for path in files], format="parquet", schema=facts_arrow_schema())
     heads: dict[tuple[_dt.datetime | None, str], str | None] = {}
     for batch in dataset.to_batches(columns=["symbol", "datetime", "fingerprint"]):
         pages = (
@@ -135,6 +138,28 @@ def existing_pages(directory: str | os.PathLike[str]) -> list[PageKey]:
         extra = named.get((when, said), {})
         found.append((_subject(symbol, extra.get(_URL), extra.get(_LOCALE)), when, said))
     return found
+
+
+def data_files(root: Path) -> list[Path]:
+    """The dataset's data files: every ``*.parquet`` below ``root`` whose name and folders start with neither
+    ``.`` nor ``_`` (hidden files of a run under way, Spark's ``_SUCCESS``...), in sorted order."""
+    return sorted(
+        path
+        for path in root.rglob("*.parquet")
+        if path.is_file() and not any(part.startswith((".", "_")) for part in path.relative_to(root).parts)
+    )
+
+
+def local_directory(directory: str | os.PathLike[str]) -> Path:
+    """``directory`` as a local path: a dataset is written with the file operations of this machine (and of
+    each worker), so a URL is refused (``ValueError``) rather than taken for a folder named ``s3:``."""
+    text = os.fspath(directory)
+    if "://" in text:
+        raise ValueError(
+            f"a dataset is written to a file system every worker mounts, not to a URL: {text!r} "
+            "(write it to a mounted path, or let Spark or your engine write object storage)"
+        )
+    return Path(text)
 
 
 class AppendFilter:

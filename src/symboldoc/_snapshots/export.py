@@ -47,7 +47,7 @@ from symboldoc._text import line_content, split_lines
 from symboldoc._values import format_datetime
 
 from .arrow import arrow_batch, facts_arrow_schema
-from .dataset import AppendFilter, DatasetWriter, existing_pages, is_dataset, subject_of
+from .dataset import AppendFilter, DatasetWriter, existing_pages, is_dataset, local_directory, subject_of
 from .facts import FACT_COLUMNS, Fact, PageHead, page_facts
 
 __all__ = ["FORMATS", "ExportReport", "descriptor_of", "export", "format_for"]
@@ -96,6 +96,8 @@ def format_for(output: str | os.PathLike[str], format: str | None = None) -> For
         and (os.fspath(output).endswith(("/", os.sep)) or Path(output).suffix.lower() not in FORMATS)
     ):
         return "dataset"  # a directory named like a file (out.csv/) is one only when it ends with a separator
+    if format not in (None, "dataset") and os.fspath(output).endswith(("/", os.sep)):
+        raise ValueError(f"{os.fspath(output)!r} ends with a separator: a directory, not a {format} file")
     chosen = format if format is not None else FORMATS.get(Path(output).suffix.lower())
     if chosen not in ("parquet", "csv", "jsonl", "dataset"):
         known = ", ".join(sorted(FORMATS))
@@ -131,7 +133,7 @@ def export(
     if chosen == "dataset":
         if descriptor_of(os.fspath(output)) is not None:
             raise ValueError("a dataset is a directory: it cannot be written to standard output or a descriptor")
-        folder = Path(output)
+        folder = local_directory(output)
         target: Path | int = folder
         partial = None
         existing = existing_pages(folder)
