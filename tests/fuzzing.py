@@ -245,3 +245,27 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
         assert symboldoc.dumps(twin) == text, "a copy does not write what the original does"
         assert twin.page == doc.page, "a copy does not hold what the original does"
         assert symboldoc.to_dict(twin) == data  # (a NaN in the front matter equals no copy of itself)
+    check_copies_after_an_edit(text)
+
+
+def _written(doc: symboldoc.Document) -> object:
+    """What ``dumps`` gives for ``doc``: its text, or the kind of error it raises."""
+    try:
+        return symboldoc.dumps(doc)
+    except (symboldoc.EditError, symboldoc.SymbolDocError, ValueError) as error:
+        return type(error)
+
+
+def check_copies_after_an_edit(text: str) -> None:
+    """An edit made before a copy or a pickle is written by the copy as by the original (a pickle sends only the
+    views an edit changed; the others are taken again on the other side)."""
+    doc = symboldoc.loads(text)
+    if doc.score is not None:
+        doc.score.grade = "A" if doc.score.grade != "A" else "B"
+    elif doc.front_matter is not None:
+        doc.front_matter.title = (doc.front_matter.title or "") + " (edited)"
+    else:
+        return
+    expected = _written(doc)
+    for twin in (copy.copy(doc), copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
+        assert _written(twin) == expected, "a copy made after an edit does not write what the original does"
