@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,11 +14,16 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import AnalystRating, Document, EditError, Peer, ValuationRow
 
 from .pages import FIXTURES, corpus_pages, own_pages
+from .strategies import documents
+from .test_snapshots import _reorder as reorder
+from .test_snapshots import any_documents, quote_edits
 
 
 def edit_figures(doc: Document) -> None:
@@ -149,13 +155,48 @@ def test_a_model_no_view_can_look_at_still_copies(how: str, example: str) -> Non
     twin = copies()[how](doc)
     assert twin.valuation is not None and twin.valuation.rows is None
 
-    def written(document: Document) -> object:
-        try:
-            return symboldoc.dumps(document)
-        except Exception as error:  # what the original does, the copy does
-            return type(error)
+    assert _written(twin) == _written(doc)
 
-    assert written(twin) == written(doc)
+
+def _written(document: Document) -> object:
+    """What ``dumps`` gives for ``document``: its text, or the kind of error it raises."""
+    try:
+        return symboldoc.dumps(document)
+    except Exception as error:  # whatever the original raises, the copy must raise
+        return type(error)
+
+
+@given(documents(), st.data(), st.sampled_from(sorted(copies())), st.randoms(use_true_random=False))
+def test_a_copy_of_a_page_edited_anyhow_writes_what_the_original_writes(
+    doc: Document, data: st.DataObject, how: str, rng: random.Random
+) -> None:
+    # Pages full of markdown syntax, read from their text (so they have edit bindings), then one to three
+    # edits (leaves set, items added and removed, front matter extra) and half the time their lists
+    # reordered: a copy holds and writes what the original does, and takes edits of its own alike.
+    edited = symboldoc.loads(symboldoc.dumps(doc))
+    data.draw(quote_edits(edited))
+    if rng.random() < 0.5:
+        reorder(edited, rng)
+    twin = copies()[how](edited)
+    assert twin.page == edited.page and twin.front_matter == edited.front_matter
+    assert _written(twin) == _written(edited)
+    if edited.score is not None:
+        assert twin.score is not None
+        twin.score.grade = edited.score.grade = "E" if edited.score.grade != "E" else "A"
+        assert _written(twin) == _written(edited)
+
+
+@given(any_documents, st.randoms(use_true_random=False), st.sampled_from(sorted(copies())))
+def test_a_copy_of_a_page_of_any_kind_reordered_writes_what_the_original_writes(
+    doc: Document, rng: random.Random, how: str
+) -> None:
+    edited = symboldoc.loads(symboldoc.dumps(doc))
+    reorder(edited, rng)
+    if edited.front_matter is not None:
+        edited.front_matter.extra = {**edited.front_matter.extra, "note": "[a](b) *c* | d"}
+    twin = copies()[how](edited)
+    assert twin.page == edited.page and twin.front_matter == edited.front_matter
+    assert _written(twin) == _written(edited)
 
 
 def test_a_copy_refuses_what_the_original_refuses(example: str) -> None:
