@@ -38,6 +38,7 @@ from symboldoc._snapshots.dataset import (
     local_directory,
     show,
     subject_of,
+    time_order,
 )
 from symboldoc._snapshots.export import ExportReport
 from symboldoc._snapshots.facts import Fact, FactRow, PageHead, facts_frame, page_facts
@@ -172,7 +173,7 @@ def write_dataset(
     existing = existing_pages(directory)
     indexes = dask.compute(*(dask.delayed(_index_partition, pure=True)(fs, chunk, strict) for chunk in chunks))
     failed: list[tuple[str, str]] = []
-    pages: list[tuple[tuple[int, _dt.datetime, int, int], Subject | None, _dt.datetime | None, str, int]] = []
+    pages: list[tuple[tuple[Any, ...], Subject | None, _dt.datetime | None, str, int]] = []
     empty = 0
     for number, (index, errors) in enumerate(indexes):
         failed.extend((path, _reason(line, column, message)) for path, line, column, message in errors)
@@ -180,13 +181,12 @@ def write_dataset(
             if rows == 0:
                 empty += 1
                 continue
-            order = (0, _EPOCH, number, position) if when is None else (1, when, number, position)
-            pages.append((order, subject, when, said, rows))
+            pages.append((time_order(when, number, position), subject, when, said, rows))
     pages.sort(key=lambda page: page[0])
     kept = AppendFilter(existing, dedupe=dedupe, keep_duplicates=keep_duplicates)
     chosen: dict[int, dict[int, str]] = {}
     duplicates = 0
-    for (_, _, number, position), subject, when, said, _ in pages:
+    for (*_, number, position), subject, when, said, _ in pages:
         if kept.keep(subject, when, said):
             chosen.setdefault(number, {})[position] = said
         else:
@@ -203,21 +203,19 @@ def write_dataset(
     except BaseException:
         _remove_run(directory, run)  # the partitions that had written: nothing of this run is left
         raise
-    files = [pair for result in results for pair in result[0]]
-    changed = [path for result in results for path in result[3]]
+    files = [pair for result in results for pair in result.files]
+    changed = [path for result in results for path in result.changed]
     if changed:
         hide(files)
         raise RuntimeError(f"pages changed while they were written to the dataset, nothing was added: {changed[:3]}")
     show(files)
-    written = sum(result[1] for result in results)
-    rows = sum(result[2] for result in results)
-    inexact = sum(result[4] for result in results)
+    written = sum(result.pages for result in results)
+    rows = sum(result.rows for result in results)
+    inexact = sum(result.inexact for result in results)
     return ExportReport(len(found), written, duplicates, rows, tuple(failed), inexact, empty)
 
 
 # -- the tasks (run on the workers) ------------------------------------------------------------------------
-
-_EPOCH = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
 
 
 def _read(fs: Any, path: str, strict: bool) -> Document | ErrorRow:
@@ -288,15 +286,22 @@ def _index_partition(
     return index, errors
 
 
+@attrs.frozen
+class _Written:
+    """What a partition wrote: its files (hidden, final), pages and rows, the paths of pages whose fingerprint
+    is not the one the first pass saw, and the count of numbers left null."""
+
+    files: list[tuple[Path, Path]]
+    pages: int
+    rows: int
+    changed: list[str]
+    inexact: int
+
+
 def _write_partition(
     fs: Any, paths: Sequence[str], wanted: dict[int, str], strict: bool, directory: str, run: str, name: str
-) -> tuple[list[Any], int, int, list[str], int]:
-    """Write the pages at the ``wanted`` positions (each with the fingerprint it had) into the dataset, hidden.
-
-    The files written (hidden, final), pages and rows written, the paths of
-    pages whose fingerprint is not the one the first pass saw, and the count
-    of numbers left null.
-    """
+) -> _Written:
+    """Write the pages at the ``wanted`` positions (each with the fingerprint it had) into the dataset, hidden."""
     writer = DatasetWriter(directory, run=run, name=name)
     written = rows = 0
     changed = []
@@ -313,7 +318,7 @@ def _write_partition(
                     rows += len(facts)
                     continue
             changed.append(paths[position])
-        return writer.finish(), written, rows, changed, writer.inexact
+        return _Written(writer.finish(), written, rows, changed, writer.inexact)
     except BaseException:
         writer.abort()
         raise

@@ -53,6 +53,7 @@ __all__ = [
     "local_directory",
     "partition_of",
     "subject_of",
+    "time_order",
 ]
 
 #: The partition column, in the directory names.
@@ -76,6 +77,11 @@ def is_dataset(output: str | os.PathLike[str]) -> bool:
     """Whether ``output`` names a dataset: an existing directory, or a path that ends with a separator."""
     text = os.fspath(output)
     return os.path.isdir(text) or text.endswith(("/", os.sep))
+
+
+def time_order(when: _dt.datetime | None, *then: int) -> tuple[Any, ...]:
+    """The key that puts pages in time order: pages without a datetime first, ties by ``then`` (their place given)."""
+    return (0, _EPOCH, *then) if when is None else (1, when, *then)
 
 
 def partition_of(when: _dt.datetime | None) -> str:

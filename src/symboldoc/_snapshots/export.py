@@ -47,7 +47,15 @@ from symboldoc._text import line_content, split_lines
 from symboldoc._values import format_datetime
 
 from .arrow import arrow_batch, facts_arrow_schema
-from .dataset import AppendFilter, DatasetWriter, existing_pages, is_dataset, local_directory, subject_of
+from .dataset import (
+    AppendFilter,
+    DatasetWriter,
+    existing_pages,
+    is_dataset,
+    local_directory,
+    subject_of,
+    time_order,
+)
 from .facts import FACT_COLUMNS, Fact, PageHead, page_facts
 
 __all__ = ["FORMATS", "ExportReport", "descriptor_of", "export", "format_for"]
@@ -235,12 +243,9 @@ def in_time_order(paths: Sequence[str], *, avoid: os.stat_result | None = None) 
     keyed = []
     for index, path in enumerate(paths):
         when = _datetime_at_top(path, avoided)
-        keyed.append(((0, _EPOCH, index) if when is None else (1, when, index), path))
+        keyed.append((time_order(when, index), path))
     keyed.sort(key=lambda pair: pair[0])
     return [path for _, path in keyed]
-
-
-_EPOCH = _dt.datetime(1, 1, 1, tzinfo=_dt.timezone.utc)
 
 
 def _datetime_at_top(path: str, avoided: os.stat_result | None) -> _dt.datetime | None:
