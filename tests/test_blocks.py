@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import tracemalloc
 
 import pytest
@@ -226,3 +227,78 @@ def test_thematic_break_is_not_a_list() -> None:
 @given(st.text(alphabet="| \t\\ab", max_size=40))
 def test_counting_cells_agrees_with_cutting_them(line: str) -> None:
     assert count_cells(line) == len(split_cells(line)[0])
+
+
+# -- list items, cut from the list's source on first use ------------------------------------------
+
+_LIST_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(["- ", "* ", "+ ", "1. ", "2) ", "10. ", "  - ", "   1. ", "    ", "\t", "", " ", "> ", "# "]),
+    ).flatmap(lambda mark: st.text(st.sampled_from("ab |*-1.\t"), max_size=5).map(lambda rest: mark + rest)),
+    min_size=1,
+    max_size=12,
+)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts: after each ``\\r\\n``, ``\\r`` or ``\\n`` (an oracle of its own)."""
+    starts, index = [0], 0
+    while index < len(text):
+        if text[index] == "\r" and text[index + 1 : index + 2] == "\n":
+            index += 1
+        if text[index] in "\r\n":
+            starts.append(index + 1)
+        index += 1
+    return starts
+
+
+def _expanded_indent(line: str) -> int:
+    width = 0
+    for char in line:
+        if char not in " \t":
+            break
+        width += 1 if char == " " else 4 - width % 4
+    return width
+
+
+@given(_LIST_LINES, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_list_items_stand_where_their_lines_do(lines: list[str], ending: str) -> None:
+    text = "para\n\n" + ending.join(lines) + ending
+    doc = symboldoc.loads(text)
+    starts = _line_starts(text)
+    for block in doc.blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        copy = pickle.loads(pickle.dumps(block))  # sent before its items were cut: it cuts the same
+        items = block.items
+        assert copy == block and copy.items == items
+        assert items and items[0].line == block.line and items[0].offset == block.offset
+        assert block.ordered == (items[0].marker[-1] in ".)")
+        previous_end = block.line - 1
+        for item in items:
+            assert item.line > previous_end and item.end_line >= item.line
+            assert starts[item.line - 1] == item.offset  # an item starts at its line's start
+            line_text = text[item.offset : starts[item.line] if item.line < len(starts) else None]
+            content = line_text.rstrip("\r\n")
+            assert item.column == 1 + _expanded_indent(content)
+            assert content.lstrip(" ").startswith(item.marker)
+            first_line = item.text.split("\n")[0]
+            assert first_line == content.lstrip(" ")[len(item.marker) :].strip(" \t")
+            end_start = starts[item.end_line - 1]
+            assert item.end_offset == end_start + item.end_column - 1
+            assert item.end_offset == len(text) or text[item.end_offset] in "\r\n"
+            assert item.end_offset <= block.offset + len(block.source)
+            previous_end = item.end_line
+        assert previous_end == block.end.line
+
+
+def test_a_long_list_holds_its_items_as_line_numbers_until_asked() -> None:
+    text = "- a\n" * 20_000
+    tracemalloc.start()
+    doc = symboldoc.loads(text)
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    (block,) = doc.blocks
+    assert isinstance(block, ListBlock)
+    assert held < 4 * len(text)  # the text, and four bytes an item (an object an item would be over 20 times it)
+    assert len(block.items) == 20_000 and block.items[-1].line == 20_000

@@ -21,6 +21,7 @@ import attrs
 from ._charts import Chart, read_chart
 from ._frontmatter import FrontMatter
 from ._inline import Inline, parse_inline, plain_text
+from ._list_items import cut_items
 from ._pandas import cells_frame
 from ._pickling import compact
 from ._problems import Reporter
@@ -190,13 +191,23 @@ class ListItem:
 
 @attrs.frozen
 class ListBlock(Block):
-    """A bullet or ordered list."""
+    """A bullet or ordered list.
 
-    items: tuple[ListItem, ...]
+    ``items`` are made from the list's source the first time they are asked
+    for, and kept; until then the block holds its text and the line each
+    item starts on (four bytes an item).
+    """
+
+    _item_starts: bytes = attrs.field(alias="item_starts", repr=False)
+
+    @functools.cached_property
+    def items(self) -> tuple[ListItem, ...]:
+        """The list's items, in order (cut on first use)."""
+        return tuple(ListItem(*cut) for cut in cut_items(self.source, self.line, self.offset, self._item_starts))
 
     @property
     def ordered(self) -> bool:
-        return self.items[0].marker[-1:] in ".)" if self.items else False
+        return self.source.lstrip(" ")[:1].isdigit()
 
 
 @attrs.frozen

@@ -30,7 +30,6 @@ from ._blocks import (
     Heading,
     IndentedCode,
     ListBlock,
-    ListItem,
     Paragraph,
     Table,
     ThematicBreak,
@@ -38,6 +37,7 @@ from ._blocks import (
 )
 from ._charts import CHART_INFO_PREFIX, RadarOutline, check_chart
 from ._frontmatter import read_front_matter
+from ._list_items import ORDERED_MARK, indent_width, list_marker, pack_starts, same_list
 from ._problems import Reporter
 from ._tables import cell_text, count_cells, is_delimiter_row, split_cells
 
@@ -47,7 +47,6 @@ _BLANK, _CODE, _HEADING, _FENCE, _QUOTE, _BREAK, _BULLET, _ORDERED, _TEXT = rang
 
 _ATX_MARK = re.compile(r"#{1,6}(?=[ \t]|$)")
 _FENCE_MARK = re.compile(r"`{3,}|~{3,}")
-_ORDERED_MARK = re.compile(r"(\d{1,9})[.)](?=[ \t]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 _INTERRUPTING = (_HEADING, _FENCE, _QUOTE, _BREAK)
 
@@ -80,7 +79,7 @@ def _classify(content: str) -> int:
         return _BREAK
     if first in "-*+":
         return _BULLET if stripped[1:2] in ("", " ", "\t") else _TEXT
-    if "0" <= first <= "9" and _ORDERED_MARK.match(stripped):
+    if "0" <= first <= "9" and ORDERED_MARK.match(stripped):
         return _ORDERED
     return _TEXT
 
@@ -88,19 +87,6 @@ def _classify(content: str) -> int:
 def _is_break(stripped: str) -> bool:
     marks = stripped.replace(" ", "").replace("\t", "")
     return len(marks) >= 3 and marks == marks[0] * len(marks)
-
-
-def _indent_width(content: str) -> int:
-    """Columns of leading white space, a tab reaching the next multiple of four."""
-    width = 0
-    for char in content:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += 4 - width % 4
-        else:
-            break
-    return width
 
 
 class _Scanner:
@@ -227,15 +213,14 @@ class _Scanner:
         return begin + 1
 
     def _list(self, begin: int) -> int:
-        lines, contents = self.lines, self.contents
-        offsets: list[int] = [self.offset]
+        contents = self.contents
+        count = len(contents)
         kind = _classify(contents[begin])
-        first_marker, width = _list_marker(contents[begin])
-        items: list[tuple[int, str, int]] = [(begin, first_marker, width)]
+        first_marker, width = list_marker(contents[begin])
+        starts = [0]  # each item's first line, from the list's (the items are cut from the source on use)
         end = begin + 1
         blank_from: int | None = None
-        while end < len(lines):
-            offsets.append(offsets[-1] + len(lines[end - 1]))
+        while end < count:
             content = contents[end]
             line_kind = _classify(content)
             if line_kind == _BLANK:
@@ -243,11 +228,11 @@ class _Scanner:
                     blank_from = end
                 end += 1
                 continue
-            indent = _indent_width(content)
+            indent = indent_width(content)
             if line_kind == kind and indent < width:
-                marker, new_width = _list_marker(content)
-                if _same_list(first_marker, marker):
-                    items.append((end, marker, new_width))
+                marker, new_width = list_marker(content)
+                if same_list(first_marker, marker):
+                    starts.append(end - begin)
                     width = new_width
                     blank_from = None
                     end += 1
@@ -263,28 +248,7 @@ class _Scanner:
             break
         if blank_from is not None:
             end = blank_from
-        built: list[ListItem] = []
-        for number, (item_begin, marker, item_width) in enumerate(items):
-            item_end = items[number + 1][0] if number + 1 < len(items) else end
-            while item_end - 1 > item_begin and not contents[item_end - 1].strip(" \t"):
-                item_end -= 1
-            texts = [contents[item_begin].lstrip(" ")[len(marker) :].strip(" \t")]
-            for index in range(item_begin + 1, item_end):
-                texts.append(_dedent(contents[index], item_width))
-            last = contents[item_end - 1]
-            built.append(
-                ListItem(
-                    marker,
-                    "\n".join(texts),
-                    item_begin + 1,
-                    1 + _indent_width(contents[item_begin]),
-                    offsets[item_begin - begin],
-                    item_end,
-                    1 + len(last),
-                    offsets[item_end - 1 - begin] + len(last),
-                )
-            )
-        self._emit(ListBlock, begin, end, tuple(built))
+        self._emit(ListBlock, begin, end, pack_starts(starts))
         return end
 
     def _paragraph(self, begin: int) -> int:
@@ -302,7 +266,7 @@ class _Scanner:
             if kind == _BULLET and content.lstrip(" ")[1:].strip(" \t"):
                 break
             if kind == _ORDERED:
-                match = _ORDERED_MARK.match(content.lstrip(" "))
+                match = ORDERED_MARK.match(content.lstrip(" "))
                 if match and match.group(1) == "1" and content.lstrip(" ")[match.end() :].strip(" \t"):
                     break
             end += 1
@@ -353,36 +317,6 @@ class _Scanner:
         _ORDERED: _list,
         _TEXT: _paragraph,
     }
-
-
-def _list_marker(content: str) -> tuple[str, int]:
-    """A list item line's marker and the column its content starts at (0-based)."""
-    indent = _indent_width(content)
-    stripped = content.lstrip(" ")
-    match = _ORDERED_MARK.match(stripped)
-    marker = stripped[: match.end()] if match else stripped[0]
-    rest = stripped[len(marker) :]
-    spaces = len(rest) - len(rest.lstrip(" "))
-    if not rest.strip(" \t") or spaces > 4 or spaces == 0:
-        spaces = 1
-    return marker, indent + len(marker) + spaces
-
-
-def _same_list(first: str, marker: str) -> bool:
-    """Whether ``marker`` continues the list that ``first`` opened (same bullet, or same delimiter)."""
-    if len(first) == 1 and first in "-*+":
-        return marker == first
-    return marker[-1] == first[-1] and marker[:1].isdigit()
-
-
-def _dedent(content: str, width: int) -> str:
-    """``content`` with up to ``width`` columns of indentation removed."""
-    removed = 0
-    index = 0
-    while index < len(content) and removed < width and content[index] in " \t":
-        removed += 1 if content[index] == " " else 4 - removed % 4
-        index += 1
-    return content[index:]
 
 
 def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[list[Block], dict[int, RadarOutline]]:
