@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -156,3 +158,32 @@ def test_lenient_warnings_are_what_strict_raises_first(text: str) -> None:
         assert raised.value.problem == doc.warnings[0]
     else:
         assert symboldoc.dumps(symboldoc.loads(text, strict=True)) == text
+
+
+def assert_blocks_behave_as_a_tuple(text: str) -> None:
+    """``doc.blocks`` (made on first use) behaves as the tuple of its blocks, and travels in pickles."""
+    doc = symboldoc.loads(text)
+    blocks = doc.blocks
+    count = len(blocks)
+    reference = tuple(symboldoc.loads(text).blocks)  # another reading, every block made in turn
+    assert tuple(blocks) == reference and blocks == reference and reference == blocks
+    assert list(reversed(blocks)) == list(reversed(reference))
+    assert blocks[::2] == reference[::2] and blocks[1:-1] == reference[1:-1]
+    for index in range(-count, count):
+        assert blocks[index] is blocks[index] and blocks[index] == reference[index]
+    with pytest.raises(IndexError):
+        blocks[count]
+    for block in blocks:
+        assert blocks.index_at_line(block.line) == reference.index(block)  # type: ignore[attr-defined]
+    for cls in (symboldoc.Heading, symboldoc.Table, symboldoc.FencedBlock, symboldoc.ListBlock):
+        of_class = list(symboldoc.loads(text).blocks.of_class(cls))  # type: ignore[attr-defined]
+        assert of_class == [block for block in reference if isinstance(block, cls)]
+    again = pickle.loads(pickle.dumps(symboldoc.loads(text)))
+    assert again == doc and again.blocks == blocks and tuple(again.blocks) == reference
+    assert symboldoc.dumps(again) == text
+
+
+@settings(max_examples=300)
+@given(st.one_of(MARKDOWNISH, mutated_page()))
+def test_blocks_are_a_sequence_made_on_use(text: str) -> None:
+    assert_blocks_behave_as_a_tuple(text)

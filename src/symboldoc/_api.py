@@ -44,7 +44,7 @@ def loads(text: str, *, strict: bool = False) -> Document:
         binder.front_matter(blocks[0], kind.owned if kind is not None else ())  # type: ignore[arg-type]
     if blocks and (front is None or page is None):
         binder.absent(blocks[0], front is None, page is None)  # a front matter or a page given later: refused
-    doc = Document(tuple(blocks), front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))
+    doc = Document(blocks, front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))
     doc._bindings = binder.done(doc)
     return doc
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._block_store import blocks_of_class
 from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
 from ._edit import bindings_received, bindings_to_send
@@ -32,7 +33,8 @@ class Document:
     """A Longbridge page: a quote page, the news index, a news article or a community topic.
 
     A document read by :func:`symboldoc.loads` has ``blocks`` that tile its
-    text (``bom`` says whether a byte order mark came before them) and
+    text (a read-only sequence that makes each block the first time it is
+    asked for; ``bom`` says whether a byte order mark came before them) and
     ``warnings`` for what could not be read as expected.  ``front_matter`` is
     the typed front matter and ``page`` the typed page of the page's kind
     (:attr:`kind`): a :class:`SymbolPage`, :class:`NewsIndex`,
@@ -50,7 +52,7 @@ class Document:
     the blocks on first use.
     """
 
-    blocks: tuple[Block, ...] = attrs.field(default=(), repr=False)
+    blocks: Sequence[Block] = attrs.field(default=(), repr=False)
     front_matter: FrontMatter | None = None
     page: Page | None = attrs.field(default=None, repr=False)
     warnings: tuple[Problem, ...] = ()
@@ -68,12 +70,12 @@ class Document:
     @functools.cached_property
     def tables(self) -> tuple[Table, ...]:
         """Every table, in document order."""
-        return tuple(block for block in self.blocks if isinstance(block, Table))
+        return tuple(blocks_of_class(self.blocks, Table))
 
     @functools.cached_property
     def charts(self) -> tuple[Chart, ...]:
         """The chart of every ``chart-data`` block, in document order."""
-        return tuple(block.chart for block in self.blocks if isinstance(block, ChartBlock))
+        return tuple(block.chart for block in blocks_of_class(self.blocks, ChartBlock))
 
     def section(self, title: str) -> Section | None:
         """The first section, at any depth, whose heading text is ``title``."""

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._block_store import Blocks
 from ._blocks import Block, FencedBlock, FrontMatterBlock, ListBlock, Table
 from ._charts import decode_members, scalar_spans
 from ._escape import escape_pipes
@@ -139,9 +140,8 @@ def bindings_to_send(doc: Document) -> tuple[tuple[Any, ...], ...]:
         except Exception:  # a view the model no longer gives (a section removed, a list set to None): sent as read
             unchanged = False
         original = TAKE_AGAIN if unchanged else binding.original
-        sent.append(
-            (binding.block, binding.view, binding.render, binding.params, binding.what, binding.identity, original)
-        )
+        block = _block_index(doc.blocks, binding.block)  # the other side finds it in its own blocks
+        sent.append((block, binding.view, binding.render, binding.params, binding.what, binding.identity, original))
     return tuple(sent)
 
 
@@ -149,6 +149,8 @@ def bindings_received(doc: Document, sent: tuple[tuple[Any, ...], ...]) -> tuple
     """The bindings :func:`bindings_to_send` sent, for ``doc`` (the unpickled document, its model in place)."""
     received = []
     for block, view, render, params, what, identity, original in sent:
+        if isinstance(block, int):
+            block = doc.blocks[block]
         binding = Binding(block, view, render, params, what, identity=identity, original=original)
         if original is TAKE_AGAIN:
             binding.original = _original(binding, doc)
@@ -182,9 +184,31 @@ def write_back(doc: Document) -> tuple[str, bool]:
                 written.setdefault(id(binding.block), text)  # a derived fact: another binding may write the block
             else:
                 written[id(binding.block)] = text
+    if isinstance(blocks, Blocks):  # read from text: its sources, without making a block for each
+        if not written:
+            return "".join(blocks.sources), False
+        pieces = list(blocks.sources)
+        for binding in doc._bindings:
+            new = written.get(id(binding.block))
+            index = _block_index(blocks, binding.block)
+            if new is not None and isinstance(index, int):
+                pieces[index] = new
+        return "".join(pieces), True
     if not written:
         return "".join([block.source for block in blocks]), False
     return "".join([written.get(id(block), block.source) for block in blocks]), True
+
+
+def _block_index(blocks: Sequence[Block], block: Block) -> int | Block:
+    """Where ``block`` stands in ``blocks``: its index, or the block itself when it is not one of them."""
+    if isinstance(blocks, Blocks):
+        index = blocks.index_at_line(block.line)
+        if index < len(blocks) and blocks[index] is block:
+            return index
+    for index, candidate in enumerate(blocks):
+        if candidate is block:
+            return index
+    return block
 
 
 class Binder:

@@ -15,11 +15,11 @@ Every line ends up in exactly one block, so the blocks tile the text.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from ._block_store import Blocks, BlocksBuilder
 from ._blocks import (
     BlankLines,
     Block,
@@ -97,23 +97,22 @@ class _Scanner:
         self.contents = [line.rstrip("\r\n") for line in lines]  # line_content, inlined: this is every line
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
-        self.blocks: list[Block] = []
-        # The radar charts checked while scanning, by block, for the page reader (the blocks keep only their text).
+        self.blocks = BlocksBuilder(base_offset + sum(map(len, lines)))
+        # The radar charts checked while scanning, by the line their block starts on, for the page reader
+        # (the blocks keep only their text).
         self.charts: dict[int, RadarOutline] = {}
 
-    # -- building blocks -------------------------------------------------
+    # -- recording blocks -------------------------------------------------
 
-    def _emit(self, cls: Callable[..., Block], begin: int, end: int, *fields: Any) -> Block:
-        """Make the block of lines ``begin:end``; ``fields`` are its own, after the source, line and offset."""
+    def _emit(self, cls: type[Block], begin: int, end: int, *fields: Any) -> None:
+        """Record the block of lines ``begin:end``; ``fields`` are its own, after the source, line and offset."""
         source = "".join(self.lines[begin:end]) if end - begin > 1 else self.lines[begin]
-        block = cls(source, begin + 1, self.offset, *fields)
-        self.blocks.append(block)
+        self.blocks.add(cls, source, begin + 1, self.offset, fields)
         self.offset += len(source)
-        return block
 
     # -- the scan ----------------------------------------------------------
 
-    def run(self) -> list[Block]:
+    def run(self) -> Blocks:
         index = 0
         front = read_front_matter(self.lines, self.reporter)
         if front is not None:
@@ -127,7 +126,7 @@ class _Scanner:
                 index = self._table(index)
             else:
                 index = self._STEPS[kind](self, index)
-        return self.blocks
+        return self.blocks.done()
 
     def _blank(self, begin: int) -> int:
         end = begin + 1
@@ -185,9 +184,9 @@ class _Scanner:
         if info.startswith(CHART_INFO_PREFIX):
             chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
             outline = check_chart(chart_type, body, begin + 2, self.reporter)
-            block = self._emit(functools.partial(ChartBlock, chart_type=chart_type), begin, stop, fence, info, closed)
+            self._emit(ChartBlock, begin, stop, fence, info, closed, chart_type)
             if outline is not None:
-                self.charts[id(block)] = outline
+                self.charts[begin + 1] = outline
         else:
             self._emit(FencedBlock, begin, stop, fence, info, closed)
         return stop
@@ -319,12 +318,12 @@ class _Scanner:
     }
 
 
-def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[list[Block], dict[int, RadarOutline]]:
+def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[Blocks, dict[int, RadarOutline]]:
     """The blocks of ``lines`` (a text without its byte order mark, split into lines), and the radar charts.
 
     ``base_offset`` is the character offset of the first line in the whole
     text: 1 when a byte order mark was removed, else 0.  The radar charts'
-    outlines are keyed by ``id`` of their block.
+    outlines are keyed by the line their block starts on.
     """
     scanner = _Scanner(lines, base_offset, reporter)
     return scanner.run(), scanner.charts

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Union
 
+from symboldoc._block_store import blocks_of_class
 from symboldoc._blocks import Block, Heading
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
@@ -86,7 +87,7 @@ def read_page(
     binder: Binder,
 ) -> tuple[PageKind | None, Any]:
     """The kind of ``blocks`` and their typed page, read by the kind's reader; ``(None, None)`` for no kind."""
-    title = next((block.text for block in blocks if isinstance(block, Heading) and block.level == 1), None)
+    title = next((block.text for block in blocks_of_class(blocks, Heading) if block.level == 1), None)
     kind = pick_kind(front_matter, title)
     return kind, None if kind is None else kind.read(blocks, front_matter, charts, reporter, binder)
 

@@ -138,7 +138,7 @@ class ScoreSection(QuoteReading):
                     view = functools.partial(group_grade_view, number)
                     self.bind.places(block, grade_spans, (), view, f"doc.score.groups[{number}].grade")
             elif isinstance(block, ChartBlock):
-                chart = self.charts.get(id(block))
+                chart = self.charts.get(block.line)
                 if chart is not None and score.chart_title is None:
                     set_read(score, "chart_title", chart.title)  # its figures are checked once the page is read
                     self.bind_chart(block, chart)
@@ -298,7 +298,7 @@ class ScoreSection(QuoteReading):
         if score is None:
             return
         for block in blocks:
-            chart = self.charts.get(id(block))
+            chart = self.charts.get(block.line)
             if chart is None:
                 continue
             for name, grade, spokes in chart.dimensions:

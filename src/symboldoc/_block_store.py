@@ -1,0 +1,210 @@
+"""The blocks of a read text, kept as their sources and where they stand until each is asked for.
+
+The scanner (``_scan``) records each block it finds as its source, one byte
+for its class, and its first line and offset in two arrays of four bytes
+(eight for a text of over four billion characters), plus the fields of its
+own that a few classes have (a heading's level, a table's header...).
+:class:`Blocks` makes a block object the first time it is asked for and
+keeps it, so ``blocks[i] is blocks[i]``.  A page of many tiny blocks thus
+costs its sources and some ten bytes a block until its blocks are used;
+the readers of the page kinds ask for the blocks they read.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, TypeVar, cast, overload
+
+from ._blocks import (
+    BlankLines,
+    Block,
+    BlockQuote,
+    ChartBlock,
+    FencedBlock,
+    FrontMatterBlock,
+    Heading,
+    IndentedCode,
+    ListBlock,
+    Paragraph,
+    Table,
+    ThematicBreak,
+)
+
+__all__ = ["BLOCK_CLASSES", "Blocks", "BlocksBuilder", "blocks_of_class"]
+
+#: The block classes, by the byte that stands for each in :attr:`Blocks._kinds`.
+BLOCK_CLASSES: tuple[type[Block], ...] = (
+    BlankLines,
+    Paragraph,
+    Heading,
+    Table,
+    ListBlock,
+    BlockQuote,
+    ThematicBreak,
+    FencedBlock,
+    ChartBlock,
+    IndentedCode,
+    FrontMatterBlock,
+)
+AnyBlock = TypeVar("AnyBlock", bound=Block)
+
+_CODES = {cls: code for code, cls in enumerate(BLOCK_CLASSES)}
+_CHART = _CODES[ChartBlock]
+
+
+def _positions_type(size: int) -> str:
+    """The array type that holds every line number and offset of a text of ``size`` characters."""
+    return "I" if size < 2**32 - 1 and array("I").itemsize == 4 else "Q"
+
+
+class BlocksBuilder:
+    """What the scanner fills, block by block; :meth:`done` gives the :class:`Blocks`."""
+
+    __slots__ = ("extras", "kinds", "lines", "offsets", "sources")
+
+    def __init__(self, size: int) -> None:
+        positions = _positions_type(size + 1)
+        self.sources: list[str] = []
+        self.kinds = bytearray()
+        self.lines = array(positions)
+        self.offsets = array(positions)
+        self.extras: dict[int, tuple[Any, ...]] = {}
+
+    def add(self, cls: type[Block], source: str, line: int, offset: int, fields: tuple[Any, ...]) -> int:
+        """Record a block of class ``cls``; ``fields`` are its own, after the source, line and offset.  Its index."""
+        index = len(self.sources)
+        self.sources.append(source)
+        self.kinds.append(_CODES[cls])
+        self.lines.append(line)
+        self.offsets.append(offset)
+        if fields:
+            self.extras[index] = fields
+        return index
+
+    def done(self) -> Blocks:
+        return Blocks(self.sources, bytes(self.kinds), self.lines, self.offsets, self.extras)
+
+
+class Blocks(Sequence[Block]):
+    """The blocks of a document read from text, in order: a read-only sequence.
+
+    Each block is made the first time it is asked for, then kept.  Two
+    :class:`Blocks` are equal when they hold the same blocks; a
+    :class:`Blocks` and another sequence, when their blocks are equal one by
+    one.
+    """
+
+    __slots__ = ("_extras", "_kinds", "_lines", "_made", "_offsets", "_sources")
+
+    def __init__(
+        self,
+        sources: list[str],
+        kinds: bytes,
+        lines: array[int],
+        offsets: array[int],
+        extras: dict[int, tuple[Any, ...]],
+    ) -> None:
+        self._sources = sources
+        self._kinds = kinds
+        self._lines = lines
+        self._offsets = offsets
+        self._extras = extras
+        self._made: list[Block | None] | None = None  # made on first use: a page nobody reads holds no slot a block
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Block, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Block | tuple[Block, ...]:
+        if isinstance(index, slice):
+            return tuple(self._block(at) for at in range(*index.indices(len(self._sources))))
+        count = len(self._sources)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("block index out of range")
+        return self._block(index)
+
+    def __iter__(self) -> Iterator[Block]:
+        for index in range(len(self._sources)):
+            made = self._made
+            block = made[index] if made is not None else None
+            yield block if block is not None else self._block(index)
+
+    def __reversed__(self) -> Iterator[Block]:
+        for index in range(len(self._sources) - 1, -1, -1):
+            yield self._block(index)
+
+    def _block(self, index: int) -> Block:
+        made = self._made
+        if made is None:
+            made = self._made = [None] * len(self._sources)
+        block = made[index]
+        if block is None:
+            cls = BLOCK_CLASSES[self._kinds[index]]
+            fields = self._extras.get(index, ())
+            source, line, offset = self._sources[index], self._lines[index], self._offsets[index]
+            if cls is ChartBlock:
+                *own, chart_type = fields
+                block = ChartBlock(source, line, offset, *own, chart_type=chart_type)
+            else:
+                block = cls(source, line, offset, *fields)
+            made[index] = block
+        return block
+
+    # -- without making blocks ------------------------------------------------------------
+
+    @property
+    def sources(self) -> list[str]:
+        """Each block's source, in order (the list itself: not to be changed)."""
+        return self._sources
+
+    def index_at_line(self, line: int) -> int:
+        """The index of the block whose lines include line ``line`` (1-based); a block starts on each line once."""
+        return max(bisect_right(self._lines, line) - 1, 0)
+
+    def of_class(self, cls: type[AnyBlock]) -> Iterator[AnyBlock]:
+        """The blocks that are instances of ``cls``, in order; the others are not made."""
+        codes = bytes(code for code, known in enumerate(BLOCK_CLASSES) if issubclass(known, cls))
+        kinds = self._kinds
+        for index in range(len(kinds)):
+            if kinds[index] in codes:
+                yield cast(AnyBlock, self._block(index))
+
+    # -- comparing, copying, pickling -------------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Blocks):
+            return (
+                self._sources == other._sources
+                and self._kinds == other._kinds
+                and self._lines == other._lines
+                and self._offsets == other._offsets
+                and self._extras == other._extras
+            )
+        if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
+            return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Blocks({len(self._sources)} blocks)"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # What the scanner recorded; blocks already made are made again on the other side, on use.
+        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, self._extras))
+
+
+def blocks_of_class(blocks: Iterable[Block], cls: type[AnyBlock]) -> Iterator[AnyBlock]:
+    """The blocks of ``blocks`` that are instances of ``cls``; a :class:`Blocks` makes no other block."""
+    if isinstance(blocks, Blocks):
+        return blocks.of_class(cls)
+    return (block for block in blocks if isinstance(block, cls))
