@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from symboldoc._charts import JsonPath
 from symboldoc._edit import present
 from symboldoc._escape import heading_markdown, read_markdown_line
-from symboldoc._fields import stored, written
+from symboldoc._fields import written
 from symboldoc._inline import Link
 from symboldoc._layout import link_text, markdown_lines, number_text, rank_text
 from symboldoc._locate import Span
@@ -219,7 +219,12 @@ def chart_view(names: frozenset[str], doc: Document) -> tuple[tuple[tuple[Any, .
 
 def _indicator_shown(indicator: Indicator) -> tuple[Any, ...]:
     """An indicator's facts as written (a value still waiting is not read): what the chart repeats of it."""
-    return indicator.name, written(stored(indicator, "value")), indicator.rating
+    texts = indicator._texts  # stored(indicator, "value"), inlined: dumps asks this of every indicator
+    shown: Any = texts.get("value") if texts else None
+    if shown is None:
+        value = indicator.value
+        shown = written(value) if value is not None else None
+    return indicator.name, shown, indicator.rating
 
 
 def chart_update(data: Any, now: Any, original: Any) -> tuple[Any, list[tuple[JsonPath, Any]] | None]:
