@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import threading
 import tracemalloc
 
 import pytest
@@ -23,7 +24,7 @@ from symboldoc import (
     Table,
     ThematicBreak,
 )
-from symboldoc._tables import count_cells, split_cells
+from symboldoc._tables import count_cells, is_delimiter_row, split_cells
 
 
 def kinds(text: str) -> list[str]:
@@ -302,3 +303,46 @@ def test_a_long_list_holds_its_items_as_line_numbers_until_asked() -> None:
     assert isinstance(block, ListBlock)
     assert held < 4 * len(text)  # the text, and four bytes an item (an object an item would be over 20 times it)
     assert len(block.items) == 20_000 and block.items[-1].line == 20_000
+
+
+def _delimiter_row_by_cells(content: str) -> bool:
+    """The delimiter-row rule read cell by cell (GFM): every cell ``:?-+:?``, border pipes optional."""
+    if "|" not in content:
+        return False
+    cells = content.split("|")
+    if not cells[0].strip(" \t"):
+        cells = cells[1:]
+    if cells and not cells[-1].strip(" \t"):
+        cells = cells[:-1]
+
+    def valid(cell: str) -> bool:
+        core = cell.strip(" \t")
+        core = core[1:] if core.startswith(":") else core
+        core = core[:-1] if core.endswith(":") else core
+        return bool(core) and not core.strip("-")
+
+    return bool(cells) and all(valid(cell) for cell in cells)
+
+
+@given(st.text(st.sampled_from(" \t|:-a\\"), max_size=14))
+def test_delimiter_rows_are_the_cells_rule(content: str) -> None:
+    assert is_delimiter_row(content) == _delimiter_row_by_cells(content)
+
+
+def test_threads_asking_for_the_same_blocks_get_the_same_objects() -> None:
+    text = "".join(f"## Heading {n}\n\nParagraph {n}\n\n- item {n}\n\n" for n in range(300))
+    for _ in range(5):
+        doc = symboldoc.loads(text)
+        seen: list[list[int]] = []
+
+        def read(step: int) -> None:
+            order = range(len(doc.blocks)) if step % 2 else range(len(doc.blocks) - 1, -1, -1)
+            seen.append([id(doc.blocks[index]) for index in order])
+
+        threads = [threading.Thread(target=read, args=(step,)) for step in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        made = [id(block) for block in doc.blocks]
+        assert all(sorted(ids) == sorted(made) for ids in seen)

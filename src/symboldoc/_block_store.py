@@ -12,6 +12,8 @@ the readers of the page kinds ask for the blocks they read.
 
 from __future__ import annotations
 
+import functools
+import threading
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,7 +53,12 @@ BLOCK_CLASSES: tuple[type[Block], ...] = (
 AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 _CODES = {cls: code for code, cls in enumerate(BLOCK_CLASSES)}
-_CHART = _CODES[ChartBlock]
+
+
+@functools.cache  # one answer a class
+def _codes_of(cls: type[Block]) -> bytes:
+    """The codes of the classes in :data:`BLOCK_CLASSES` that are ``cls`` or its subclasses."""
+    return bytes(code for code, known in enumerate(BLOCK_CLASSES) if issubclass(known, cls))
 
 
 def _positions_type(size: int) -> str:
@@ -72,16 +79,14 @@ class BlocksBuilder:
         self.offsets = array(positions)
         self.extras: dict[int, tuple[Any, ...]] = {}
 
-    def add(self, cls: type[Block], source: str, line: int, offset: int, fields: tuple[Any, ...]) -> int:
-        """Record a block of class ``cls``; ``fields`` are its own, after the source, line and offset.  Its index."""
-        index = len(self.sources)
+    def add(self, cls: type[Block], source: str, line: int, offset: int, fields: tuple[Any, ...]) -> None:
+        """Record a block of class ``cls``; ``fields`` are its own, after the source, line and offset."""
+        if fields:
+            self.extras[len(self.sources)] = fields
         self.sources.append(source)
         self.kinds.append(_CODES[cls])
         self.lines.append(line)
         self.offsets.append(offset)
-        if fields:
-            self.extras[index] = fields
-        return index
 
     def done(self) -> Blocks:
         return Blocks(self.sources, bytes(self.kinds), self.lines, self.offsets, self.extras)
@@ -96,7 +101,7 @@ class Blocks(Sequence[Block]):
     one.
     """
 
-    __slots__ = ("_extras", "_kinds", "_lines", "_made", "_offsets", "_sources")
+    __slots__ = ("_extras", "_kinds", "_lines", "_made", "_made_count", "_making", "_offsets", "_sources")
 
     def __init__(
         self,
@@ -112,6 +117,8 @@ class Blocks(Sequence[Block]):
         self._offsets = offsets
         self._extras = extras
         self._made: list[Block | None] | None = None  # made on first use: a page nobody reads holds no slot a block
+        self._made_count = 0
+        self._making = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._sources)
@@ -133,16 +140,26 @@ class Blocks(Sequence[Block]):
         return self._block(index)
 
     def __iter__(self) -> Iterator[Block]:
-        for index in range(len(self._sources)):
-            made = self._made
-            block = made[index] if made is not None else None
-            yield block if block is not None else self._block(index)
+        made = self._made
+        if made is None or self._made_count < len(made):
+            with self._making:  # every block made at once, under one lock
+                made = [self._make(index) for index in range(len(self._sources))]
+        return iter(cast("list[Block]", made))
 
     def __reversed__(self) -> Iterator[Block]:
         for index in range(len(self._sources) - 1, -1, -1):
             yield self._block(index)
 
     def _block(self, index: int) -> Block:
+        made = self._made
+        block = made[index] if made is not None else None
+        if block is not None:
+            return block
+        with self._making:  # threads asking for the same block get the same object
+            return self._make(index)
+
+    def _make(self, index: int) -> Block:
+        """Block ``index``, made now unless it was before (the caller holds ``_making``)."""
         made = self._made
         if made is None:
             made = self._made = [None] * len(self._sources)
@@ -157,6 +174,24 @@ class Blocks(Sequence[Block]):
             else:
                 block = cls(source, line, offset, *fields)
             made[index] = block
+            self._made_count += 1
+        return block
+        with self._making:  # threads asking for the same block get the same object
+            made = self._made
+            if made is None:
+                made = self._made = [None] * len(self._sources)
+            block = made[index]
+            if block is None:
+                cls = BLOCK_CLASSES[self._kinds[index]]
+                fields = self._extras.get(index, ())
+                source, line, offset = self._sources[index], self._lines[index], self._offsets[index]
+                if cls is ChartBlock:
+                    *own, chart_type = fields
+                    block = ChartBlock(source, line, offset, *own, chart_type=chart_type)
+                else:
+                    block = cls(source, line, offset, *fields)
+                made[index] = block
+                self._made_count += 1
         return block
 
     # -- without making blocks ------------------------------------------------------------
@@ -172,10 +207,16 @@ class Blocks(Sequence[Block]):
 
     def of_class(self, cls: type[AnyBlock]) -> Iterator[AnyBlock]:
         """The blocks that are instances of ``cls``, in order; the others are not made."""
-        codes = bytes(code for code, known in enumerate(BLOCK_CLASSES) if issubclass(known, cls))
+        codes = _codes_of(cls)  # type: ignore[arg-type]  # a class is hashable
         kinds = self._kinds
-        for index in range(len(kinds)):
-            if kinds[index] in codes:
+        if len(codes) == 1:  # one class: each found with bytes.find, in C
+            at = kinds.find(codes)
+            while at != -1:
+                yield cast(AnyBlock, self._block(at))
+                at = kinds.find(codes, at + 1)
+            return
+        for index, kind in enumerate(kinds):
+            if kind in codes:
                 yield cast(AnyBlock, self._block(index))
 
     # -- comparing, copying, pickling -------------------------------------------------------

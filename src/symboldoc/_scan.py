@@ -94,6 +94,7 @@ class _Scanner:
 
     def __init__(self, lines: list[str], base_offset: int, reporter: Reporter) -> None:
         self.lines = lines
+        self.count = len(lines)
         self.contents = [line.rstrip("\r\n") for line in lines]  # line_content, inlined: this is every line
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
@@ -119,7 +120,7 @@ class _Scanner:
             taken, front_matter = front
             self._emit(FrontMatterBlock, 0, taken, front_matter)
             index = taken
-        count = len(self.lines)
+        count = self.count
         while index < count:
             kind = _classify(self.contents[index])
             if kind == _TEXT and self._table_at(index):
@@ -130,7 +131,7 @@ class _Scanner:
 
     def _blank(self, begin: int) -> int:
         end = begin + 1
-        while end < len(self.lines) and not self.contents[end].strip(" \t"):
+        while end < self.count and not self.contents[end].strip(" \t"):
             end += 1
         self._emit(BlankLines, begin, end)
         return end
@@ -138,7 +139,7 @@ class _Scanner:
     def _code(self, begin: int) -> int:
         end = begin + 1
         last_code = begin
-        while end < len(self.lines):
+        while end < self.count:
             kind = _classify(self.contents[end])
             if kind == _CODE:
                 last_code = end
@@ -194,7 +195,7 @@ class _Scanner:
     def _quote(self, begin: int) -> int:
         texts = [unquote(self.contents[begin])]
         end = begin + 1
-        while end < len(self.lines):
+        while end < self.count:
             content = self.contents[end]
             kind = _classify(content)
             if kind == _QUOTE:
@@ -253,7 +254,7 @@ class _Scanner:
     def _paragraph(self, begin: int) -> int:
         contents = self.contents
         end = begin + 1
-        while end < len(self.lines):
+        while end < self.count:
             content = contents[end]
             if _SETEXT.fullmatch(content):
                 level = 1 if content.lstrip(" ")[0] == "=" else 2
@@ -274,7 +275,7 @@ class _Scanner:
 
     def _table_at(self, index: int) -> bool:
         """Whether a table (header line, then delimiter row) starts at line ``index``."""
-        if index + 1 >= len(self.lines):
+        if index + 1 >= self.count:
             return False
         delimiter = self.contents[index + 1]
         if "|" not in delimiter or not is_delimiter_row(delimiter):
@@ -286,7 +287,7 @@ class _Scanner:
         header_cells, _ = split_cells(contents[begin])
         header = tuple(cell_text(cell) for cell in header_cells)
         end = begin + 2
-        while end < len(self.lines):
+        while end < self.count:
             content = contents[end]
             if content[:1] != "|":  # a line opening with a pipe is a row (the usual case)
                 kind = _classify(content)

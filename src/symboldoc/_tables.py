@@ -10,6 +10,7 @@ its stripped text and inline content on request.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Literal, overload
 
@@ -79,23 +80,19 @@ def count_cells(content: str) -> int:
     return count
 
 
+#: A delimiter row once only spaces, tabs, pipes, colons and hyphens are known to be in it: cells of
+#: ``:?-+:?`` between pipes, a border pipe at either end optional.  Each repeat starts at a pipe, so
+#: nothing can backtrack.
+_DELIMITER_ROW = re.compile(r"(?:[ \t]*\|)?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
+
+
 def is_delimiter_row(content: str) -> bool:
     """Whether ``content`` is a table's delimiter row (``|---|:--:|``)."""
     if "|" not in content or "-" not in content:
         return False
     if content.strip(" \t|:-"):
         return False
-    cells, _ = split_cells(content)
-    return bool(cells) and all(_is_delimiter_cell(cell) for cell in cells)
-
-
-def _is_delimiter_cell(cell: str) -> bool:
-    core = cell.strip(" \t")
-    if core.startswith(":"):
-        core = core[1:]
-    if core.endswith(":"):
-        core = core[:-1]
-    return bool(core) and not core.strip("-")
+    return _DELIMITER_ROW.fullmatch(content) is not None
 
 
 def read_alignment(cell: str) -> Alignment | None:
