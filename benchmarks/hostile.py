@@ -85,6 +85,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "only newlines": lambda n: repeat("\n", n),
     "blanks in a line": lambda n: "Updated:" + repeat(" ", n) + "x",
     "list items": lambda n: repeat("- a\n", n),
+    "tiny paragraphs": lambda n: repeat("a\n\n", n),
     "nested brackets": lambda n: repeat("[", n // 2) + repeat("]", n // 2),
     "links, one a line": lambda n: repeat("- [a](h\ud800 't') [b](&amp;\\))\n", n),
     "headings at every level": lambda n: "".join(f"{'#' * (1 + i % 6)} H\n" for i in range(n // 5)),

@@ -241,11 +241,27 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
         pass
     else:
         assert symboldoc.dumps(symboldoc.load(encoded)) == text
+    check_blocks(text, doc)
     for twin in (copy.copy(doc), copy.deepcopy(doc), pickle.loads(pickle.dumps(doc))):
         assert symboldoc.dumps(twin) == text, "a copy does not write what the original does"
         assert twin.page == doc.page, "a copy does not hold what the original does"
         assert symboldoc.to_dict(twin) == data  # (a NaN in the front matter equals no copy of itself)
     check_copies_after_an_edit(text)
+
+
+def check_blocks(text: str, doc: symboldoc.Document) -> None:
+    """``doc.blocks``, whose blocks are made on first use, is the tuple of its blocks whichever way it is asked."""
+    made = tuple(doc.blocks)
+    fresh = symboldoc.loads(text).blocks  # nothing made yet
+    assert isinstance(fresh, symboldoc.Blocks)
+    assert fresh == made and made == fresh and fresh == doc.blocks, "blocks read twice differ"
+    assert fresh[::-2] == made[::-2] and list(reversed(fresh)) == list(reversed(made))
+    for cls in (symboldoc.Heading, symboldoc.Table, symboldoc.FencedBlock, symboldoc.ListBlock, symboldoc.Block):
+        assert list(symboldoc.loads(text).blocks.of_class(cls)) == [b for b in made if isinstance(b, cls)]
+    for index, block in enumerate(made):
+        assert fresh.index_at_line(block.line) == index and fresh[index] is fresh[index - len(made)]
+    assert "".join(fresh.sources) == "".join(block.source for block in made)
+    assert pickle.loads(pickle.dumps(fresh)) == made
 
 
 def _written(doc: symboldoc.Document) -> object:

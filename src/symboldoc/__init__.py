@@ -26,6 +26,7 @@ from ._blocks import (
     Table,
     ThematicBreak,
 )
+from ._block_store import Blocks
 from ._charts import Chart, RadarChart, RadarDimension, RadarIndicator
 from ._document import Document
 from ._frontmatter import FrontMatter, FrontMatterEntry, LocaleLink
@@ -107,6 +108,7 @@ __all__ = [
     "Block",
     "BlockError",
     "BlockQuote",
+    "Blocks",
     "Cell",
     "Chart",
     "ChartBlock",

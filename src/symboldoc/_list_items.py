@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 
 from ._text import split_lines
 
@@ -76,24 +77,22 @@ def cut_items(source: str, line: int, offset: int, packed: bytes) -> Iterator[It
     starts = array("I")
     starts.frombytes(packed)
     lines = split_lines(source)
-    contents = [text.rstrip("\r\n") for text in lines]
-    offsets = [offset]
-    for text in lines:
-        offsets.append(offsets[-1] + len(text))
+    offsets = list(accumulate(map(len, lines), initial=offset))  # where each line starts
     count = len(starts)
     for number, begin in enumerate(starts):
         end = starts[number + 1] if number + 1 < count else len(lines)
-        while end - 1 > begin and not contents[end - 1].strip(" \t"):
+        while end - 1 > begin and not lines[end - 1].strip(" \t\r\n"):
             end -= 1
-        marker, width = list_marker(contents[begin])
-        texts = [contents[begin].lstrip(" ")[len(marker) :].strip(" \t")]
-        texts.extend(dedent(contents[index], width) for index in range(begin + 1, end))
-        last = contents[end - 1]
+        first = lines[begin].rstrip("\r\n")
+        marker, width = list_marker(first)
+        texts = [first.lstrip(" ")[len(marker) :].strip(" \t")]
+        texts.extend(dedent(lines[index].rstrip("\r\n"), width) for index in range(begin + 1, end))
+        last = lines[end - 1].rstrip("\r\n")
         yield (
             marker,
             "\n".join(texts),
             line + begin,
-            1 + indent_width(contents[begin]),
+            1 + indent_width(first),
             offsets[begin],
             line + end - 1,
             1 + len(last),
