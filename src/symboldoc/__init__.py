@@ -11,6 +11,7 @@ symboldoc.dumps(doc)                  # the text it was read from, exactly
 
 from ._api import dump, dumps, load, loads
 from ._batch import Loaded, load_many
+from ._block_store import Blocks
 from ._blocks import (
     BlankLines,
     Block,
@@ -26,7 +27,6 @@ from ._blocks import (
     Table,
     ThematicBreak,
 )
-from ._block_store import Blocks
 from ._charts import Chart, RadarChart, RadarDimension, RadarIndicator
 from ._document import Document
 from ._frontmatter import FrontMatter, FrontMatterEntry, LocaleLink
