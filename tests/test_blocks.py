@@ -329,20 +329,20 @@ def test_delimiter_rows_are_the_cells_rule(content: str) -> None:
     assert is_delimiter_row(content) == _delimiter_row_by_cells(content)
 
 
+def _read_blocks(doc: symboldoc.Document, backwards: bool, seen: list[list[int]]) -> None:
+    order = range(len(doc.blocks) - 1, -1, -1) if backwards else range(len(doc.blocks))
+    seen.append([id(doc.blocks[index]) for index in order])
+
+
 def test_threads_asking_for_the_same_blocks_get_the_same_objects() -> None:
     text = "".join(f"## Heading {n}\n\nParagraph {n}\n\n- item {n}\n\n" for n in range(300))
     for _ in range(5):
         doc = symboldoc.loads(text)
         seen: list[list[int]] = []
-
-        def read(step: int) -> None:
-            order = range(len(doc.blocks)) if step % 2 else range(len(doc.blocks) - 1, -1, -1)
-            seen.append([id(doc.blocks[index]) for index in order])
-
-        threads = [threading.Thread(target=read, args=(step,)) for step in range(6)]
+        threads = [threading.Thread(target=_read_blocks, args=(doc, step % 2 == 0, seen)) for step in range(6)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         made = [id(block) for block in doc.blocks]
-        assert all(sorted(ids) == sorted(made) for ids in seen)
+        assert len(seen) == 6 and all(sorted(ids) == sorted(made) for ids in seen)
