@@ -346,3 +346,17 @@ def test_threads_asking_for_the_same_blocks_get_the_same_objects() -> None:
             thread.join()
         made = [id(block) for block in doc.blocks]
         assert len(seen) == 6 and all(sorted(ids) == sorted(made) for ids in seen)
+
+
+def test_a_page_of_tiny_paragraphs_holds_its_sources_and_a_few_bytes_a_block() -> None:
+    text = "a\n\n" * 40_000
+    tracemalloc.start()
+    doc = symboldoc.loads(text)
+    held = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    assert len(doc.blocks) == 80_000
+    # Each 'a\n' source is a str of 51 bytes (the blank lines' '\n' is Python's one-character str); the
+    # rest is a pointer and some ten bytes a block: 29x the text.  A block object, with its line and
+    # offset, would be over 120 bytes a block more.
+    assert held < 32 * len(text)
+    assert isinstance(doc.blocks[40_000], Paragraph) and doc.blocks[-1].line == 80_000

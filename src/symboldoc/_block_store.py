@@ -53,6 +53,10 @@ BLOCK_CLASSES: tuple[type[Block], ...] = (
 AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 _CODES = {cls: code for code, cls in enumerate(BLOCK_CLASSES)}
+#: Blocks made are kept in chunks of this many (a power of two).
+_CHUNK_BITS = 6
+_CHUNK = 1 << _CHUNK_BITS
+_CHUNK_MASK = _CHUNK - 1
 
 
 @functools.cache  # one answer a class
@@ -101,7 +105,7 @@ class Blocks(Sequence[Block]):
     one.
     """
 
-    __slots__ = ("_extras", "_kinds", "_lines", "_made", "_made_count", "_making", "_offsets", "_sources")
+    __slots__ = ("_every", "_extras", "_kinds", "_lines", "_made", "_making", "_offsets", "_sources")
 
     def __init__(
         self,
@@ -116,8 +120,10 @@ class Blocks(Sequence[Block]):
         self._lines = lines
         self._offsets = offsets
         self._extras = extras
-        self._made: list[Block | None] | None = None  # made on first use: a page nobody reads holds no slot a block
-        self._made_count = 0
+        # The blocks made so far, by chunks of _CHUNK (a page whose first block is asked for holds one
+        # chunk, not a slot for each of its blocks); every block in order once all were asked for.
+        self._made: dict[int, list[Block | None]] = {}
+        self._every: list[Block] | None = None
         self._making = threading.Lock()
 
     def __len__(self) -> int:
@@ -140,19 +146,19 @@ class Blocks(Sequence[Block]):
         return self._block(index)
 
     def __iter__(self) -> Iterator[Block]:
-        made = self._made
-        if made is None or self._made_count < len(made):
+        every = self._every
+        if every is None:
             with self._making:  # every block made at once, under one lock
-                made = [self._make(index) for index in range(len(self._sources))]
-        return iter(cast("list[Block]", made))
+                every = self._every = [self._make(index) for index in range(len(self._sources))]
+        return iter(every)
 
     def __reversed__(self) -> Iterator[Block]:
         for index in range(len(self._sources) - 1, -1, -1):
             yield self._block(index)
 
     def _block(self, index: int) -> Block:
-        made = self._made
-        block = made[index] if made is not None else None
+        chunk = self._made.get(index >> _CHUNK_BITS)
+        block = chunk[index & _CHUNK_MASK] if chunk is not None else None
         if block is not None:
             return block
         with self._making:  # threads asking for the same block get the same object
@@ -160,10 +166,10 @@ class Blocks(Sequence[Block]):
 
     def _make(self, index: int) -> Block:
         """Block ``index``, made now unless it was before (the caller holds ``_making``)."""
-        made = self._made
-        if made is None:
-            made = self._made = [None] * len(self._sources)
-        block = made[index]
+        chunk = self._made.get(index >> _CHUNK_BITS)
+        if chunk is None:
+            chunk = self._made[index >> _CHUNK_BITS] = [None] * _CHUNK
+        block = chunk[index & _CHUNK_MASK]
         if block is None:
             cls = BLOCK_CLASSES[self._kinds[index]]
             fields = self._extras.get(index, ())
@@ -173,25 +179,7 @@ class Blocks(Sequence[Block]):
                 block = ChartBlock(source, line, offset, *own, chart_type=chart_type)
             else:
                 block = cls(source, line, offset, *fields)
-            made[index] = block
-            self._made_count += 1
-        return block
-        with self._making:  # threads asking for the same block get the same object
-            made = self._made
-            if made is None:
-                made = self._made = [None] * len(self._sources)
-            block = made[index]
-            if block is None:
-                cls = BLOCK_CLASSES[self._kinds[index]]
-                fields = self._extras.get(index, ())
-                source, line, offset = self._sources[index], self._lines[index], self._offsets[index]
-                if cls is ChartBlock:
-                    *own, chart_type = fields
-                    block = ChartBlock(source, line, offset, *own, chart_type=chart_type)
-                else:
-                    block = cls(source, line, offset, *fields)
-                made[index] = block
-                self._made_count += 1
+            chunk[index & _CHUNK_MASK] = block
         return block
 
     # -- without making blocks ------------------------------------------------------------
