@@ -178,6 +178,11 @@ def assert_blocks_behave_as_a_tuple(text: str) -> None:
     for cls in (symboldoc.Heading, symboldoc.Table, symboldoc.FencedBlock, symboldoc.ListBlock):
         of_class = list(symboldoc.loads(text).blocks.of_class(cls))  # type: ignore[attr-defined]
         assert of_class == [block for block in reference if isinstance(block, cls)]
+    partly = symboldoc.loads(text).blocks  # some blocks made (their own fields then live in them), some not
+    for index in range(0, count, 3):
+        partly[index]
+    unmade = symboldoc.loads(text).blocks
+    assert partly == unmade and unmade == partly and pickle.loads(pickle.dumps(partly)) == reference
     again = pickle.loads(pickle.dumps(symboldoc.loads(text)))
     assert again == doc and again.blocks == blocks and tuple(again.blocks) == reference
     assert symboldoc.dumps(again) == text

@@ -13,11 +13,14 @@ the readers of the page kinds ask for the blocks they read.
 from __future__ import annotations
 
 import functools
+import operator
 import threading
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
+
+import attrs
 
 from ._blocks import (
     BlankLines,
@@ -53,6 +56,18 @@ BLOCK_CLASSES: tuple[type[Block], ...] = (
 AnyBlock = TypeVar("AnyBlock", bound=Block)
 
 _CODES = {cls: code for code, cls in enumerate(BLOCK_CLASSES)}
+
+
+def _own_fields_getter(cls: type[Block]) -> Callable[[Block], tuple[Any, ...]] | None:
+    """What gives the fields ``cls`` has beyond a block's source, line and offset, as a tuple (None: it has none)."""
+    names = [field.name for field in attrs.fields(cls)][3:]
+    if not names:
+        return None
+    getter = operator.attrgetter(*names)
+    return getter if len(names) > 1 else lambda block: (getter(block),)
+
+
+_OWN_FIELDS = tuple(_own_fields_getter(cls) for cls in BLOCK_CLASSES)
 #: Blocks made are kept in chunks of this many (a power of two).
 _CHUNK_BITS = 6
 _CHUNK = 1 << _CHUNK_BITS
@@ -172,7 +187,9 @@ class Blocks(Sequence[Block]):
         block = chunk[index & _CHUNK_MASK]
         if block is None:
             cls = BLOCK_CLASSES[self._kinds[index]]
-            fields = self._extras.get(index, ())
+            fields = self._extras.pop(index, ()) if self._extras else ()  # the block holds them (see _own_fields)
+            if fields and not self._extras:
+                self._extras = {}  # a dict keeps its table when emptied; a new one holds nothing
             source, line, offset = self._sources[index], self._lines[index], self._offsets[index]
             if cls is ChartBlock:
                 *own, chart_type = fields
@@ -216,7 +233,7 @@ class Blocks(Sequence[Block]):
                 and self._kinds == other._kinds
                 and self._lines == other._lines
                 and self._offsets == other._offsets
-                and self._extras == other._extras
+                and self._own_fields() == other._own_fields()
             )
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
             return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
@@ -229,7 +246,20 @@ class Blocks(Sequence[Block]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What the scanner recorded; blocks already made are made again on the other side, on use.
-        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, self._extras))
+        with self._making:
+            own = self._own_fields()
+        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, own))
+
+    def _own_fields(self) -> dict[int, tuple[Any, ...]]:
+        """The fields of their own of the blocks that have some, by index: recorded, or held by a block made."""
+        own = dict(self._extras)
+        for chunk_number, chunk in self._made.items():
+            for place, block in enumerate(chunk):
+                if block is not None:
+                    get = _OWN_FIELDS[self._kinds[(chunk_number << _CHUNK_BITS) + place]]
+                    if get is not None:
+                        own[(chunk_number << _CHUNK_BITS) + place] = get(block)
+        return own
 
 
 def blocks_of_class(blocks: Iterable[Block], cls: type[AnyBlock]) -> Iterator[AnyBlock]:
