@@ -360,3 +360,33 @@ def test_a_page_of_tiny_paragraphs_holds_its_sources_and_a_few_bytes_a_block() -
     # offset, would be over 120 bytes a block more.
     assert held < 32 * len(text)
     assert isinstance(doc.blocks[40_000], Paragraph) and doc.blocks[-1].line == 80_000
+
+
+def test_blocks_compare_equal_while_another_thread_makes_them() -> None:
+    text = "# h\n" * 3_000
+    other = symboldoc.loads(text).blocks
+    for _ in range(5):
+        blocks = symboldoc.loads(text).blocks
+        maker = threading.Thread(target=lambda blocks=blocks: [blocks[i] for i in range(len(blocks))])
+        maker.start()
+        answers = set()
+        while maker.is_alive():
+            answers.add(blocks == other)
+        maker.join()
+        assert answers <= {True} and blocks == other
+
+
+def test_index_at_line_names_only_lines_a_block_holds() -> None:
+    blocks = symboldoc.loads("a\r\nb\n\n\nc").blocks
+    assert [blocks.index_at_line(line) for line in range(1, 6)] == [0, 0, 1, 1, 2]
+    for line in (0, 6, 10**9):
+        with pytest.raises(IndexError):
+            blocks.index_at_line(line)
+    with pytest.raises(IndexError):
+        symboldoc.loads("").blocks.index_at_line(1)
+
+
+def test_a_list_block_takes_its_item_lines_packed() -> None:
+    with pytest.raises(TypeError):
+        ListBlock("- a\n", 1, 0, (0,))  # type: ignore[arg-type]
+    assert ListBlock("- a\n- b\n", 1, 0, b"\x00\x00\x00\x00\x01\x00\x00\x00").items[1].text == "b"

@@ -202,13 +202,16 @@ class Blocks(Sequence[Block]):
     # -- without making blocks ------------------------------------------------------------
 
     @property
-    def sources(self) -> list[str]:
-        """Each block's source, in order (the list itself: not to be changed)."""
-        return self._sources
+    def sources(self) -> tuple[str, ...]:
+        """Each block's source, in order."""
+        return tuple(self._sources)
 
     def index_at_line(self, line: int) -> int:
-        """The index of the block whose lines include line ``line`` (1-based); a block starts on each line once."""
-        return max(bisect_right(self._lines, line) - 1, 0)
+        """The index of the block whose lines include line ``line`` (1-based); IndexError for a line no block has."""
+        index = bisect_right(self._lines, line) - 1
+        if index < 0 or line > self._lines[index] + _line_count(self._sources[index]) - 1:
+            raise IndexError(f"no block holds line {line}")
+        return index
 
     def of_class(self, cls: type[AnyBlock]) -> Iterator[AnyBlock]:
         """The blocks that are instances of ``cls``, in order; the others are not made."""
@@ -233,7 +236,7 @@ class Blocks(Sequence[Block]):
                 and self._kinds == other._kinds
                 and self._lines == other._lines
                 and self._offsets == other._offsets
-                and self._own_fields() == other._own_fields()
+                and self._own_fields_now() == other._own_fields_now()
             )
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
             return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
@@ -246,9 +249,12 @@ class Blocks(Sequence[Block]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What the scanner recorded; blocks already made are made again on the other side, on use.
+        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, self._own_fields_now()))
+
+    def _own_fields_now(self) -> dict[int, tuple[Any, ...]]:
+        """:meth:`_own_fields`, while no other thread makes a block."""
         with self._making:
-            own = self._own_fields()
-        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, own))
+            return self._own_fields()
 
     def _own_fields(self) -> dict[int, tuple[Any, ...]]:
         """The fields of their own of the blocks that have some, by index: recorded, or held by a block made."""
@@ -260,6 +266,11 @@ class Blocks(Sequence[Block]):
                     if get is not None:
                         own[(chunk_number << _CHUNK_BITS) + place] = get(block)
         return own
+
+
+def _line_count(source: str) -> int:
+    """How many lines ``source`` (a block's, so never empty) spans."""
+    return source.count("\n") + source.count("\r") - source.count("\r\n") + (source[-1:] not in ("\n", "\r"))
 
 
 def blocks_of_class(blocks: Iterable[Block], cls: type[AnyBlock]) -> Iterator[AnyBlock]:

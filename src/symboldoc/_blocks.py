@@ -198,7 +198,7 @@ class ListBlock(Block):
     item starts on (four bytes an item).
     """
 
-    _item_starts: bytes = attrs.field(alias="item_starts", repr=False)
+    _item_starts: bytes = attrs.field(alias="item_starts", repr=False, validator=attrs.validators.instance_of(bytes))
 
     @functools.cached_property
     def items(self) -> tuple[ListItem, ...]:

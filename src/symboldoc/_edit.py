@@ -202,8 +202,11 @@ def write_back(doc: Document) -> tuple[str, bool]:
 def _block_index(blocks: Sequence[Block], block: Block) -> int | Block:
     """Where ``block`` stands in ``blocks``: its index, or the block itself when it is not one of them."""
     if isinstance(blocks, Blocks):
-        index = blocks.index_at_line(block.line)
-        if index < len(blocks) and blocks[index] is block:
+        try:
+            index = blocks.index_at_line(block.line)
+        except IndexError:
+            index = -1
+        if index >= 0 and blocks[index] is block:
             return index
     for index, candidate in enumerate(blocks):
         if candidate is block:

@@ -10,6 +10,7 @@ short items costs its text and four bytes an item until they are asked for.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
@@ -68,14 +69,19 @@ def dedent(content: str, width: int) -> str:
 
 
 def pack_starts(starts: list[int]) -> bytes:
-    """The first line of each item, counted from the list's first line, packed four bytes each."""
-    return array("I", starts).tobytes()
+    """The first line of each item, counted from the list's first line, packed four bytes each (little-endian)."""
+    packed = array("I", starts)
+    if sys.byteorder == "big":  # little-endian on every machine, so a pickle reads the same anywhere
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def cut_items(source: str, line: int, offset: int, packed: bytes) -> Iterator[ItemCut]:
     """The items of the list whose ``source`` starts at ``line`` and ``offset``; ``packed`` from :func:`pack_starts`."""
     starts = array("I")
     starts.frombytes(packed)
+    if sys.byteorder == "big":
+        starts.byteswap()
     lines = split_lines(source)
     offsets = list(accumulate(map(len, lines), initial=offset))  # where each line starts
     count = len(starts)
