@@ -18,6 +18,7 @@ from the model instead.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import itertools
@@ -201,17 +202,10 @@ def write_back(doc: Document) -> tuple[str, bool]:
 
 def _block_index(blocks: Sequence[Block], block: Block) -> int | Block:
     """Where ``block`` stands in ``blocks``: its index, or the block itself when it is not one of them."""
-    if isinstance(blocks, Blocks):
-        try:
-            index = blocks.index_at_line(block.line)
-        except IndexError:
-            index = -1
-        if index >= 0 and blocks[index] is block:
-            return index
-    for index, candidate in enumerate(blocks):
-        if candidate is block:
-            return index
-    return block
+    with contextlib.suppress(IndexError):  # a Blocks finds it by its line; any other sequence is searched
+        if isinstance(blocks, Blocks) and blocks[blocks.index_at_line(block.line)] is block:
+            return blocks.index_at_line(block.line)
+    return next((index for index, candidate in enumerate(blocks) if candidate is block), block)
 
 
 class Binder:
