@@ -191,8 +191,7 @@ def write_back(doc: Document) -> tuple[str, bool]:
         pieces = list(blocks.sources)
         for binding in doc._bindings:
             new = written.get(id(binding.block))
-            index = _block_index(blocks, binding.block)
-            if new is not None and isinstance(index, int):
+            if new is not None and isinstance(index := _block_index(blocks, binding.block), int):
                 pieces[index] = new
         return "".join(pieces), True
     if not written:
@@ -203,8 +202,8 @@ def write_back(doc: Document) -> tuple[str, bool]:
 def _block_index(blocks: Sequence[Block], block: Block) -> int | Block:
     """Where ``block`` stands in ``blocks``: its index, or the block itself when it is not one of them."""
     with contextlib.suppress(IndexError):  # a Blocks finds it by its line; any other sequence is searched
-        if isinstance(blocks, Blocks) and blocks[blocks.index_at_line(block.line)] is block:
-            return blocks.index_at_line(block.line)
+        if isinstance(blocks, Blocks) and blocks[index := blocks.index_at_line(block.line)] is block:
+            return index
     return next((index for index, candidate in enumerate(blocks) if candidate is block), block)
 
 
