@@ -19,6 +19,9 @@ from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import AnalystRating, Document, EditError, Peer, ValuationRow
+from symboldoc._bindings_travel import BindingsToMake
+from symboldoc._document import edit_bindings
+from symboldoc._kinds import kind_named
 
 from .pages import FIXTURES, corpus_pages, own_pages
 from .strategies import documents
@@ -116,8 +119,8 @@ def test_a_copy_of_an_edited_document_keeps_the_edit_and_can_take_more(how: str,
 @pytest.mark.parametrize("page", sorted(EDITABLE))
 @pytest.mark.parametrize("how", sorted(copies()))
 def test_a_copy_made_after_edits_writes_them_as_the_original_does(page: str, how: str) -> None:
-    # A pickle takes again, on the other side, each view the document still shows, and sends
-    # the others as they were read: edits made before the copy must survive it.
+    # A copy makes most of its bindings again from the text, and takes again each view of the
+    # others the document still shows: edits made before the copy must survive it.
     original = symboldoc.loads(EDITABLE[page])
     edit_figures(original)
     twin = copies()[how](original)
@@ -253,6 +256,49 @@ def test_load_many_results_are_edited_as_documents_loaded_here(tmp_path: Path) -
             expected = symboldoc.loads(text)
             edit_figures(expected)
             assert symboldoc.dumps(loaded.result) == symboldoc.dumps(expected)
+
+
+@pytest.mark.parametrize("page", sorted(EDITABLE))
+def test_a_copy_makes_its_bindings_from_its_text_when_first_written(page: str) -> None:
+    text = EDITABLE[page]
+    original = symboldoc.loads(text)
+    read = edit_bindings(original)
+    twin = pickle.loads(pickle.dumps(original))
+    waiting = twin._bindings
+    assert isinstance(waiting, BindingsToMake), "nothing is made until the bindings are needed"
+    assert [binding.what for binding in read] == list(waiting.whats)
+    assert [read[place].what for place, _ in waiting.kept] == [b.what for b in read if b.identity]
+    assert all(binding.identity for _, binding in waiting.kept), "only bindings of model objects travel"
+    edit_figures(twin)  # edits before the bindings are made, objects of the lists replaced among them
+    again = copy.deepcopy(twin)  # a copy of a copy whose bindings are still to be made
+    made = edit_bindings(twin)
+    assert [binding.what for binding in made] == [binding.what for binding in read]
+    assert all(binding.block is twin.blocks[twin.blocks.index_at_line(binding.block.line)] for binding in made)
+    expected = symboldoc.loads(text)
+    edit_figures(expected)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
+
+
+def test_a_process_that_registered_labels_sends_every_binding_and_reads_others_pages_with_care() -> None:
+    topic = own_pages()["topic_full.md"]
+    text = topic.replace('locale: "en"', 'locale: "xx-TRAVEL"').replace("## Comments (", "## Stimmen (")
+    assert text != topic and symboldoc.loads(text).warnings, "a page in words this process does not know"
+    sent_before = pickle.dumps(symboldoc.loads(text))
+    labels = kind_named("topic").labels
+    symboldoc.register_labels("topic", "xx-TRAVEL", symboldoc.TopicLabels(comments="Stimmen"))
+    try:
+        read_here = symboldoc.loads(text)
+        assert read_here.warnings == ()
+        twin = pickle.loads(pickle.dumps(read_here))
+        assert isinstance(twin._bindings, tuple), "every binding travels: a reading elsewhere may not know the labels"
+        assert symboldoc.dumps(twin) == text
+        # A document read before the labels were registered reads otherwise now: refused, saying why.
+        arrived = pickle.loads(sent_before)
+        with pytest.raises(EditError, match="register_labels"):
+            symboldoc.dumps(arrived)
+    finally:
+        del labels["xx-TRAVEL"]
+    assert symboldoc.dumps(twin) == text
 
 
 def test_copies_share_nothing_that_can_change(example: str) -> None:

@@ -6,18 +6,15 @@ import io
 import os
 from typing import IO, Union, cast
 
-from ._blocks import FrontMatterBlock
-from ._document import Document
-from ._edit import Binder, write_back
-from ._kinds import read_page, render_text
-from ._problems import DecodeError, EditError, Problem, Reporter
+from ._document import Document, edit_bindings, read_document
+from ._edit import write_back
+from ._kinds import render_text
+from ._problems import DecodeError, EditError, Problem
+from ._read_text import BOM
 from ._readback import check_reads_back, refused
-from ._scan import scan
 from ._text import split_lines
 
 __all__ = ["dump", "dumps", "load", "loads"]
-
-BOM = "\ufeff"
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 Source = Union[PathOrFile, bytes, bytearray, memoryview]  # noqa: UP007 - a runtime alias, for Python 3.10
@@ -33,20 +30,7 @@ def loads(text: str, *, strict: bool = False) -> Document:
     """
     if not isinstance(text, str):
         raise TypeError(f"loads() takes a str, not {type(text).__name__}; use load() for bytes and files")
-    bom = text.startswith(BOM)
-    body = text[1:] if bom else text
-    reporter = Reporter(strict=strict)
-    blocks, charts = scan(split_lines(body), 1 if bom else 0, reporter)
-    front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
-    binder = Binder()
-    kind, page = read_page(blocks, front, charts, reporter, binder)
-    if front is not None:
-        binder.front_matter(blocks[0], kind.owned if kind is not None else ())  # type: ignore[arg-type]
-    if blocks and (front is None or page is None):
-        binder.absent(blocks[0], front is None, page is None)  # a front matter or a page given later: refused
-    doc = Document(blocks, front, page, tuple(reporter.problems), bom, body.endswith(("\n", "\r")))
-    doc._bindings = binder.done(doc)
-    return doc
+    return read_document(text, strict=strict)
 
 
 def dumps(doc: Document, *, preserve: bool = True) -> str:
@@ -68,7 +52,7 @@ def dumps(doc: Document, *, preserve: bool = True) -> str:
             text = render_text(doc.front_matter, doc.page, doc.bom, doc.final_newline)
             changed = True
         else:
-            text, changed = write_back(doc)
+            text, changed = write_back(doc, edit_bindings(doc))
             text = BOM + text if doc.bom else text
     except EditError:
         raise

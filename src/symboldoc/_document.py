@@ -10,22 +10,23 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._block_store import blocks_of_class
+from ._bindings_travel import BindingsToMake, bindings_received, bindings_to_send
+from ._block_store import Blocks, blocks_of_class
 from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
-from ._edit import bindings_received, bindings_to_send
 from ._frontmatter import FrontMatter
 from ._inline import Link
 from ._kinds import Page, kind_of_page
 from ._kinds.quote.model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
 from ._problems import Problem
+from ._read_text import BOM, read_text
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol
 
 if TYPE_CHECKING:
     from ._edit import Binding
 
-__all__ = ["Document"]
+__all__ = ["Document", "edit_bindings", "read_document"]
 
 
 @attrs.define(getstate_setstate=False)
@@ -59,8 +60,9 @@ class Document:
     bom: bool = False
     #: Whether the text ends with a line ending; a page written from the model (``preserve=False``) does too.
     final_newline: bool = False
-    # How each fact read from the text is written back after an edit (see _edit); copies and pickles keep them.
-    _bindings: tuple[Binding, ...] = attrs.field(default=(), repr=False, eq=False, alias="bindings")
+    # How each fact read from the text is written back after an edit (see _edit); copies and pickles keep them,
+    # most of them as bindings to make again from the text when first needed (see _bindings_travel).
+    _bindings: tuple[Binding, ...] | BindingsToMake = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
     @functools.cached_property
     def sections(self) -> tuple[Section, ...]:
@@ -89,8 +91,8 @@ class Document:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What the document read, the edit bindings included, so that a copy or an unpickled document
-        # edits as this one does; each binding's view of an unedited fact is taken again on the other
-        # side rather than sent (see _edit.bindings_to_send).  The generic views are made again on use.
+        # edits as this one does; most bindings are made again from the text on the other side, when
+        # first needed, rather than sent (see _bindings_travel).  The generic views are made again on use.
         # A subclass keeps its class and its own fields.
         state = {
             field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name != "_bindings"
@@ -222,6 +224,30 @@ class Document:
     def disclaimer(self) -> str | None:
         """The disclaimer's text, without its markup."""
         return self._quote.disclaimer if self._quote else None
+
+
+def read_document(text: str, *, strict: bool) -> Document:
+    """The document ``text`` is (see :func:`symboldoc.loads`)."""
+    read = read_text(text, strict=strict)
+    doc = Document(read.blocks, read.front_matter, read.page, read.problems, read.bom, read.final_newline)
+    doc._bindings = read.binder.done(doc)
+    return doc
+
+
+def edit_bindings(doc: Document) -> tuple[Binding, ...]:
+    """``doc``'s edit bindings; those of a document from a pickle or a copy are made on the first call.
+
+    Making them reads the document's text again, as it was read (see ``_bindings_travel``).
+    """
+    held = doc._bindings
+    if isinstance(held, tuple):
+        return held
+    blocks = doc.blocks
+    assert isinstance(blocks, Blocks)  # bindings to make again are sent only for blocks read from text
+    again = read_document((BOM if doc.bom else "") + "".join(blocks.sources), strict=False)
+    made = held.made(edit_bindings(again), again.blocks, blocks)
+    doc._bindings = made
+    return made
 
 
 def _arrived(cls: type[Document], state: dict[str, Any], bindings: tuple[tuple[Any, ...], ...]) -> Document:

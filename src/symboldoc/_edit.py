@@ -44,13 +44,13 @@ if TYPE_CHECKING:
     from ._document import Document
 
 __all__ = [
-    "TAKE_AGAIN",
     "Binder",
     "Binding",
     "Gone",
     "View",
-    "bindings_received",
-    "bindings_to_send",
+    "block_index",
+    "changed",
+    "original_view",
     "present",
     "write_back",
 ]
@@ -94,7 +94,7 @@ class Binding:
     original: Any = None
 
 
-def _changed(binding: Binding, now: Any) -> bool:
+def changed(binding: Binding, now: Any) -> bool:
     """Whether ``now``, the binding's view of the document as it is, differs from the view taken when it was read."""
     if binding.identity:
         shape, objects, values = binding.original
@@ -107,7 +107,7 @@ def _changed(binding: Binding, now: Any) -> bool:
     return bool(now != binding.original)
 
 
-def _original(binding: Binding, doc: Document) -> Any:
+def original_view(binding: Binding, doc: Document) -> Any:
     """The binding's view of ``doc`` as :attr:`Binding.original` holds it (Gone and lookup errors pass through)."""
     now = binding.view(doc)
     if binding.identity:
@@ -116,61 +116,18 @@ def _original(binding: Binding, doc: Document) -> Any:
     return now
 
 
-class _TakeAgain:
-    """Sent for a binding's original view when the document still shows it: the other side takes it again."""
-
-    def __reduce__(self) -> str:
-        return "TAKE_AGAIN"
-
-
-TAKE_AGAIN = _TakeAgain()
-
-
-def bindings_to_send(doc: Document) -> tuple[tuple[Any, ...], ...]:
-    """``doc``'s bindings as tuples of their fields, for a pickle of the document.
-
-    An original view the document still shows (no edit since it was read) is
-    sent as TAKE_AGAIN and taken again from the document on the other side
-    (:func:`bindings_received`): the values a page shows cost more to pickle
-    than to look up.  The test is the one :func:`write_back` makes.
-    """
-    sent = []
-    for binding in doc._bindings:
-        try:
-            unchanged = not _changed(binding, binding.view(doc))
-        except Exception:  # a view the model no longer gives (a section removed, a list set to None): sent as read
-            unchanged = False
-        original = TAKE_AGAIN if unchanged else binding.original
-        block = _block_index(doc.blocks, binding.block)  # the other side finds it in its own blocks
-        sent.append((block, binding.view, binding.render, binding.params, binding.what, binding.identity, original))
-    return tuple(sent)
-
-
-def bindings_received(doc: Document, sent: tuple[tuple[Any, ...], ...]) -> tuple[Binding, ...]:
-    """The bindings :func:`bindings_to_send` sent, for ``doc`` (the unpickled document, its model in place)."""
-    received = []
-    for block, view, render, params, what, identity, original in sent:
-        if isinstance(block, int):
-            block = doc.blocks[block]
-        binding = Binding(block, view, render, params, what, identity=identity, original=original)
-        if original is TAKE_AGAIN:
-            binding.original = _original(binding, doc)
-        received.append(binding)
-    return tuple(received)
-
-
 def _refuse(block: Block, what: str, detail: str) -> EditError:
     return EditError(Problem(block.start.line, 1, what, "an edit this page's text has a place for", detail))
 
 
-def write_back(doc: Document) -> tuple[str, bool]:
+def write_back(doc: Document, bindings: Sequence[Binding]) -> tuple[str, bool]:
     """The text of ``doc``: each block from its source, or, when the facts it shows changed, rewritten.
 
-    Also whether any block was rewritten.
+    ``bindings`` are ``doc``'s.  Also whether any block was rewritten.
     """
     blocks = doc.blocks
     written: dict[int, str] = {}
-    for binding in doc._bindings:
+    for binding in bindings:
         try:
             now = binding.view(doc)
         except (Gone, AttributeError, IndexError, KeyError) as gone:
@@ -179,7 +136,7 @@ def write_back(doc: Document) -> tuple[str, bool]:
                 binding.what,
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
-        if _changed(binding, now):
+        if changed(binding, now):
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
             if binding.render is render_unchanged:
                 written.setdefault(id(binding.block), text)  # a derived fact: another binding may write the block
@@ -189,9 +146,9 @@ def write_back(doc: Document) -> tuple[str, bool]:
         if not written:
             return "".join(blocks.sources), False
         pieces = list(blocks.sources)
-        for binding in doc._bindings:
+        for binding in bindings:
             new = written.get(id(binding.block))
-            if new is not None and isinstance(index := _block_index(blocks, binding.block), int):
+            if new is not None and isinstance(index := block_index(blocks, binding.block), int):
                 pieces[index] = new
         return "".join(pieces), True
     if not written:
@@ -199,7 +156,7 @@ def write_back(doc: Document) -> tuple[str, bool]:
     return "".join([written.get(id(block), block.source) for block in blocks]), True
 
 
-def _block_index(blocks: Sequence[Block], block: Block) -> int | Block:
+def block_index(blocks: Sequence[Block], block: Block) -> int | Block:
     """Where ``block`` stands in ``blocks``: its index, or the block itself when it is not one of them."""
     with contextlib.suppress(IndexError):  # a Blocks finds it by its line; any other sequence is searched
         if isinstance(blocks, Blocks) and blocks[index := blocks.index_at_line(block.line)] is block:
@@ -218,7 +175,7 @@ class Binder:
         done = []
         for binding in self.bindings:
             try:
-                binding.original = _original(binding, doc)
+                binding.original = original_view(binding, doc)
             except (Gone, AttributeError, IndexError, KeyError):
                 continue  # facts the model does not hold (a section read twice, say): nothing to write back
             done.append(binding)

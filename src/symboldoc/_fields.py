@@ -19,8 +19,8 @@ from typing import Any, ClassVar, TypeVar
 import attrs
 
 from ._escape import unwritable
-from ._pickling import WAITING, reduce_with_unset
 from ._pickling import reduce_all as _pickle_all
+from ._pickling import reduce_waiting
 from ._symbols import Symbol
 from ._values import GRADES, Number, Rank, in_utc, read_datetime, read_number, read_rank
 
@@ -323,22 +323,12 @@ class ReadLazily:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Every field, a waiting one as WAITING with its text, and the edit count.  The texts are a
-        # copy taken first (a copy.copy must not share the dict, whose texts go as values are read),
-        # then kept only for the fields sent as WAITING: a value read meanwhile is sent as a value.
+        # copy taken first (a copy.copy must not share the dict, whose texts go as values are read):
+        # a field whose text it holds is sent as WAITING, even when its value was read meanwhile.
         texts = object.__getattribute__(self, "_texts")
         if not texts:
             return _pickle_all(self)
-        waiting = dict(texts)
-        rebuild, (cls, values) = reduce_with_unset(self)
-        position = _positions(type(self))  # type: ignore[arg-type]  # a class is hashable
-        sent = {name: text for name, text in waiting.items() if values[position[name]] is WAITING}
-        return (rebuild, (cls, (*values[:-2], sent or None, values[-1])))  # _texts and _edits come last
-
-
-@functools.cache  # one table per class
-def _positions(cls: type) -> dict[str, int]:
-    """Where each attrs field of ``cls`` stands in its pickle's values (see ``_pickling``)."""
-    return {field.name: index for index, field in enumerate(attrs.fields(cls))}
+        return reduce_waiting(self, dict(texts))
 
 
 def lazily_read(cls: type[T], texts: dict[str, str], **values: Any) -> T:

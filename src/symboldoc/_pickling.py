@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["WAITING", "compact", "rebuilt", "reduce_all", "reduce_with_unset"]
+__all__ = ["WAITING", "compact", "rebuilt", "reduce_all", "reduce_waiting"]
 
 T = TypeVar("T", bound=type)
 
@@ -51,6 +51,7 @@ class _Plan:
 
     names: tuple[str, ...]
     get_all: Callable[[Any], tuple[Any, ...]]
+    getters: tuple[tuple[str, Callable[[Any], Any]], ...]
     setters: tuple[Callable[[Any, Any], None], ...]
 
 
@@ -66,7 +67,8 @@ def _plan(cls: type) -> _Plan:
         get_all = getter if len(names) != 1 else _one(getter)
         # The slots' own descriptors: setting through them skips the class's __setattr__ (frozen or hooked).
         setters = tuple(_slot(cls, name).__set__ for name in names)
-        plan = _plans.setdefault(cls, _Plan(names, get_all, setters))
+        getters = tuple((name, operator.attrgetter(name)) for name in names)
+        plan = _plans.setdefault(cls, _Plan(names, get_all, getters, setters))
     return plan
 
 
@@ -103,22 +105,19 @@ def rebuilt(cls: type[Any], values: tuple[Any, ...]) -> Any:
     return made
 
 
-def reduce_with_unset(self: Any) -> tuple[Any, ...]:
-    """A ``__reduce__`` for an object some of whose fields may be unset: each of those is sent as WAITING.
+def reduce_waiting(self: Any, waiting: dict[str, Any]) -> tuple[Any, ...]:
+    """A ``__reduce__`` for an object whose fields named in ``waiting`` may be unset: each is sent as WAITING.
 
-    The fields are looked up on the object itself, so that a class's ``__getattr__`` (which would
-    read a waiting field) is not run.
+    ``waiting`` (a copy the caller took of the texts still waiting) is sent as the ``_texts`` slot, which
+    comes second to last.  Every other field is set (a text goes only once its value is set), so it is
+    taken with a plain getter, and a class's ``__getattr__`` (which would read a waiting field) is not run.
     """
     cls = type(self)
     plan = _plans.get(cls) or _plan(cls)
-    return (rebuilt, (cls, tuple(_held(self, name) for name in plan.names)))
-
-
-def _held(instance: Any, name: str) -> Any:
-    try:
-        return object.__getattribute__(instance, name)
-    except AttributeError:
-        return WAITING
+    values = [WAITING if name in waiting else get(self) for name, get in plan.getters[:-2]]
+    values.append(waiting)
+    values.append(plan.getters[-1][1](self))
+    return (rebuilt, (cls, tuple(values)))
 
 
 def compact(cls: T) -> T:

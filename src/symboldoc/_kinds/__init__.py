@@ -34,7 +34,17 @@ from .quote.model import SymbolPage
 from .topic import TOPIC
 from .topic.model import TopicPage
 
-__all__ = ["KINDS", "Page", "PageKind", "kind_named", "kind_of_page", "read_page", "register_labels", "render_text"]
+__all__ = [
+    "KINDS",
+    "Page",
+    "PageKind",
+    "kind_named",
+    "kind_of_page",
+    "labels_built_in",
+    "read_page",
+    "register_labels",
+    "render_text",
+]
 
 #: The typed page of a document: one class per kind.
 Page = Union[SymbolPage, NewsIndex, NewsArticle, TopicPage]  # noqa: UP007 - a runtime alias, for Python 3.10
@@ -42,6 +52,9 @@ Page = Union[SymbolPage, NewsIndex, NewsArticle, TopicPage]  # noqa: UP007 - a r
 #: Every kind, in the order they are tried.  Kinds sharing a front matter ``type`` are listed
 #: most particular first: the last of them takes a page that none of the others claims.
 KINDS: tuple[PageKind, ...] = (QUOTE, NEWS_INDEX, NEWS_ARTICLE, TOPIC)
+
+#: The labels each kind reads and writes pages with before any are registered.
+_BUILT_IN_LABELS = {kind.name: dict(kind.labels) for kind in KINDS}
 
 _BY_CLASS = {kind.page_class: kind for kind in KINDS}
 _BY_NAME = {kind.name: kind for kind in KINDS}
@@ -113,6 +126,14 @@ def render_text(front_matter: FrontMatter | None, page: object, bom: bool, final
         lines.pop()
     text = "\n".join(lines)
     return ("\ufeff" if bom else "") + text + ("\n" if final_newline and text else "")
+
+
+def labels_built_in() -> bool:
+    """Whether every kind reads pages with the labels it was built with (none registered in this process)."""
+    return all(
+        kind.labels.keys() == built.keys() and all(kind.labels[locale] is built[locale] for locale in built)
+        for kind, built in ((kind, _BUILT_IN_LABELS[kind.name]) for kind in KINDS)
+    )
 
 
 def register_labels(kind: str, locale: str, labels: Any) -> None:
