@@ -10,9 +10,12 @@ reading (:class:`BindingsToMake`).
 
 A binding that compares model objects by identity (the rows of a table, the
 items of a list, the chart, the indicator groups) holds objects of this
-document's model, which no other reading has: it is sent, and its view is
-taken again on the other side when the document still shows what it showed
-when it was read (TAKE_AGAIN), which costs less than sending it.
+document's model, which no other reading has: it is sent, with the view it
+took when the page was read (its objects are the model's, which the pickle
+holds anyway).  A process that registered labels sends every binding; the
+view of one that compares by value is then taken again on the other side
+when the document still shows what it showed when it was read (TAKE_AGAIN),
+which costs less than sending it.
 
 Reading the text again costs what ``loads`` costs, once, and only for a
 document that is written back: a page read in a worker and only looked at
@@ -121,12 +124,21 @@ def bindings_received(doc: Document, sent: tuple[Any, ...]) -> tuple[Binding, ..
 
 
 def _sent(doc: Document, binding: Binding) -> tuple[Any, ...]:
-    """One binding as a tuple of its fields: its original view as TAKE_AGAIN when ``doc`` still shows it."""
-    try:
-        unchanged = not changed(binding, binding.view(doc))
-    except Exception:  # a view the model no longer gives (a section removed, a list set to None): sent as read
-        unchanged = False
-    original = TAKE_AGAIN if unchanged else binding.original
+    """One binding as a tuple of its fields.
+
+    The original view of a binding that compares by value is TAKE_AGAIN when ``doc`` still shows it
+    (its values cost more to send than to look up).  That of a binding that compares by identity goes as
+    it is: its objects are the model's, which the pickle holds anyway, and its values are edit counts
+    and the texts the objects hold, so sending it costs less than asking the view whether it changed.
+    """
+    if binding.identity:
+        original = binding.original
+    else:
+        try:
+            unchanged = not changed(binding, binding.view(doc))
+        except Exception:  # a view the model no longer gives (a section removed, a list set to None): as read
+            unchanged = False
+        original = TAKE_AGAIN if unchanged else binding.original
     block = block_index(doc.blocks, binding.block)  # the other side finds it in its own blocks
     return (block, binding.view, binding.render, binding.params, binding.what, binding.identity, original)
 
