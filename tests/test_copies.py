@@ -7,6 +7,7 @@ import pickle
 import random
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -19,9 +20,9 @@ from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import AnalystRating, Document, EditError, Peer, ValuationRow
-from symboldoc._bindings_travel import BindingsToMake
 from symboldoc._document import edit_bindings
 from symboldoc._kinds import kind_named
+from symboldoc._travel import BindingsToMake
 
 from .pages import FIXTURES, corpus_pages, own_pages
 from .strategies import documents
@@ -267,8 +268,10 @@ def test_a_copy_makes_its_bindings_from_its_text_when_first_written(page: str) -
     waiting = twin._bindings
     assert isinstance(waiting, BindingsToMake), "nothing is made until the bindings are needed"
     assert [binding.what for binding in read] == list(waiting.whats)
-    assert [read[place].what for place, _ in waiting.kept] == [b.what for b in read if b.identity]
-    assert all(binding.identity for _, binding in waiting.kept), "only bindings of model objects travel"
+    assert [read[place].what for place, _, _ in waiting.kept] == [b.what for b in read if b.identity]
+    if twin.score is not None:  # the views kept hold the copy's own objects, not the original's
+        kept_objects = {id(obj) for _, _, (_, objects, _) in waiting.kept for obj in objects}
+        assert id(twin.score.groups[0]) in kept_objects and id(original.score.groups[0]) not in kept_objects
     edit_figures(twin)  # edits before the bindings are made, objects of the lists replaced among them
     again = copy.deepcopy(twin)  # a copy of a copy whose bindings are still to be made
     made = edit_bindings(twin)
@@ -277,6 +280,55 @@ def test_a_copy_makes_its_bindings_from_its_text_when_first_written(page: str) -
     expected = symboldoc.loads(text)
     edit_figures(expected)
     assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
+
+
+def _made(doc: Document, name: str) -> bool:
+    """Whether ``doc``'s field ``name`` is made, without making it."""
+    try:
+        object.__getattribute__(doc, name)
+    except AttributeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("page", sorted(EDITABLE))
+def test_an_unpickled_document_makes_its_model_when_first_used(page: str) -> None:
+    text = EDITABLE[page]
+    original = symboldoc.loads(text)
+    twin = pickle.loads(pickle.dumps(original))
+    assert not _made(twin, "page") and not _made(twin, "_bindings")
+    assert twin.front_matter == original.front_matter and twin.warnings == original.warnings
+    assert twin.blocks == original.blocks, "the blocks, front matter and warnings need no model"
+    assert not _made(twin, "page")
+    again = pickle.loads(pickle.dumps(twin))  # sent on unopened: the same pickle of the model
+    assert not _made(again, "page")
+    assert twin.kind == original.kind and _made(twin, "page") and _made(twin, "_bindings")
+    assert twin.page == original.page and twin == original and again == original
+    assert symboldoc.dumps(again) == symboldoc.dumps(twin) == text
+    assert not hasattr(twin, "no_such_field")
+
+
+def test_threads_asking_for_an_unpickled_model_get_one_model(example: str) -> None:
+    twin = pickle.loads(pickle.dumps(symboldoc.loads(example)))
+    barrier = threading.Barrier(8)
+    seen: list[object] = []
+
+    def ask() -> None:
+        barrier.wait()
+        seen.append(twin.page if len(seen) % 2 else twin._bindings)
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 8
+    assert all(found is twin.page or found is twin._bindings for found in seen), "one model, whoever asked first"
+    assert twin.score is not None
+    twin.score.grade = "A"
+    expected = symboldoc.loads(example)
+    expected.score.grade = "A"  # type: ignore[union-attr]
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
 
 
 def test_a_process_that_registered_labels_sends_every_binding_and_reads_others_pages_with_care() -> None:

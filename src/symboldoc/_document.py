@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._bindings_travel import BindingsToMake, bindings_received, bindings_to_send
 from ._block_store import Blocks, blocks_of_class
 from ._blocks import Block, ChartBlock, Table
 from ._charts import Chart
@@ -22,6 +21,7 @@ from ._problems import Problem
 from ._read_text import BOM, read_text
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol
+from ._travel import MADE_ON_USE, BindingsToMake, ModelOnArrival, model_to_send, wait_for_use
 
 if TYPE_CHECKING:
     from ._edit import Binding
@@ -30,7 +30,7 @@ __all__ = ["Document", "edit_bindings", "read_document"]
 
 
 @attrs.define(getstate_setstate=False)
-class Document:
+class Document(ModelOnArrival):
     """A Longbridge page: a quote page, the news index, a news article or a community topic.
 
     A document read by :func:`symboldoc.loads` has ``blocks`` that tile its
@@ -61,7 +61,7 @@ class Document:
     #: Whether the text ends with a line ending; a page written from the model (``preserve=False``) does too.
     final_newline: bool = False
     # How each fact read from the text is written back after an edit (see _edit); copies and pickles keep them,
-    # most of them as bindings to make again from the text when first needed (see _bindings_travel).
+    # most of them as bindings to make again from the text when first needed (see _travel).
     _bindings: tuple[Binding, ...] | BindingsToMake = attrs.field(default=(), repr=False, eq=False, alias="bindings")
 
     @functools.cached_property
@@ -91,13 +91,14 @@ class Document:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What the document read, the edit bindings included, so that a copy or an unpickled document
-        # edits as this one does; most bindings are made again from the text on the other side, when
-        # first needed, rather than sent (see _bindings_travel).  The generic views are made again on use.
-        # A subclass keeps its class and its own fields.
+        # edits as this one does.  The page and the bindings that hold its objects go as one pickle of
+        # their own, made on the other side when first used; most bindings are made again from the
+        # text when first needed, rather than sent (see _travel).  The generic views are made again
+        # on use.  A subclass keeps its class and its own fields.
         state = {
-            field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name != "_bindings"
+            field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name not in MADE_ON_USE
         }
-        return (_arrived, (type(self), state, bindings_to_send(self)))
+        return (_arrived, (type(self), state, model_to_send(self)))
 
     def __copy__(self) -> Document:
         """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
@@ -237,7 +238,7 @@ def read_document(text: str, *, strict: bool) -> Document:
 def edit_bindings(doc: Document) -> tuple[Binding, ...]:
     """``doc``'s edit bindings; those of a document from a pickle or a copy are made on the first call.
 
-    Making them reads the document's text again, as it was read (see ``_bindings_travel``).
+    Making them reads the document's text again, as it was read (see ``_travel``).
     """
     held = doc._bindings
     if isinstance(held, tuple):
@@ -250,12 +251,12 @@ def edit_bindings(doc: Document) -> tuple[Binding, ...]:
     return made
 
 
-def _arrived(cls: type[Document], state: dict[str, Any], bindings: tuple[tuple[Any, ...], ...]) -> Document:
+def _arrived(cls: type[Document], state: dict[str, Any], model: bytes) -> Document:
     """A pickled :class:`Document` (or subclass) again (see :meth:`Document.__reduce__`)."""
     doc = object.__new__(cls)
     for name, value in state.items():
         object.__setattr__(doc, name, value)
-    object.__setattr__(doc, "_bindings", bindings_received(doc, bindings))
+    wait_for_use(doc, model)
     return doc
 
 

@@ -1,0 +1,243 @@
+"""How a document travels: into another process (a pickle) or into a copy.
+
+**The model waits until it is used.**  A document's typed page and the
+bindings that hold its objects travel as one pickle of their own, inside the
+document's: the other side makes them the first time ``page`` (or anything
+read through it: ``doc.score``, ``doc.kind``, ``dumps``) is asked for
+(:class:`ModelOnArrival`).  Until then a document from a worker holds its
+blocks, front matter and warnings, and costs its caller little; a copy or a
+pickle of it sends the same pickle on, unopened.
+
+**Most bindings are made again, not sent.**  Most bindings compare the facts
+their block shows by value (a heading's grade, the cells of a keyed table,
+the front matter).  Such a binding holds nothing that a second reading of
+the same text would not give again: its block, the view taken when the page
+was read, and how to write the block.  So it is not sent.  The other side
+reads the document's text again the first time it needs the bindings
+(``dumps``), and takes them from that reading (:class:`BindingsToMake`).
+Reading the text again costs what ``loads`` costs, once, and only for a
+document that is written back.
+
+A binding that compares model objects by identity (the rows of a table, the
+items of a list, the chart, the indicator groups) holds objects of this
+document's model, which no other reading has: what of it holds them (its
+parameters and the view it took when the page was read) is sent with the
+model, and the rest comes from the new reading.  A process that registered
+labels sends every binding; the view of one that compares by value is then
+taken again on the other side when the document still shows what it showed
+when it was read (TAKE_AGAIN), which costs less than sending it.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._block_store import Blocks
+from ._blocks import Block
+from ._edit import Binding, block_index, changed, original_view
+from ._kinds import labels_built_in
+from ._pickling import compact
+from ._problems import EditError, Problem
+
+if TYPE_CHECKING:
+    from ._document import Document
+
+__all__ = [
+    "TAKE_AGAIN",
+    "BindingsToMake",
+    "ModelOnArrival",
+    "bindings_received",
+    "bindings_to_send",
+    "model_to_send",
+    "wait_for_use",
+]
+
+#: The fields of a document that an arrived document makes on first use.
+MADE_ON_USE = frozenset({"page", "_bindings"})
+
+
+class _TakeAgain:
+    """Sent for a binding's original view when the document still shows it: the other side takes it again."""
+
+    def __reduce__(self) -> str:
+        return "TAKE_AGAIN"
+
+
+TAKE_AGAIN = _TakeAgain()
+
+
+@compact
+@attrs.define
+class BindingsToMake:
+    """The bindings of a document that arrived in a pickle or a copy, until its text is read again.
+
+    ``whats`` names each binding, in the order a reading of the text gives
+    them.  ``kept`` holds, for each binding that compares model objects by
+    identity, its place in that order and what of it holds this document's
+    objects: its ``params`` and its ``original`` view.  The rest of such a
+    binding (its block, view, render) comes from the new reading too.
+    """
+
+    whats: tuple[str, ...]
+    kept: tuple[tuple[int, tuple[Any, ...], Any], ...]
+
+    def made(
+        self, again: Sequence[Binding], again_blocks: Sequence[Block], blocks: Sequence[Block]
+    ) -> tuple[Binding, ...]:
+        """The bindings: those of ``again`` (a new reading of the text, whose blocks are ``again_blocks``),
+        moved onto ``blocks``, with the kept objects in their places.
+
+        :class:`EditError` when the new reading does not bind the facts the first one bound: this
+        process registered labels that the process that read the document did not.
+        """
+        if tuple(binding.what for binding in again) != self.whats:
+            raise EditError(
+                Problem(
+                    1,
+                    1,
+                    "the edit bindings of a document read in another process",
+                    "the bindings that process read",
+                    "this process reads the page's text otherwise (symboldoc.register_labels was called "
+                    "here and not there): register the same labels in both, or write the document where it was read",
+                )
+            )
+        for binding in again:
+            index = block_index(again_blocks, binding.block)
+            if isinstance(index, int):
+                binding.block = blocks[index]
+        for position, params, original in self.kept:
+            binding = again[position]
+            binding.params = params
+            binding.original = original
+        return tuple(again)
+
+
+def bindings_to_send(doc: Document) -> tuple[Any, ...]:
+    """``doc``'s bindings as a pickle of the document sends them (see the module).
+
+    ``("again", whats, kept)`` when the other side can read the document's
+    text again as it was read here: its blocks are those ``loads`` made, and
+    this process reads pages with the labels symboldoc comes with (a process
+    that registered labels sends every binding); ``kept`` is as
+    :attr:`BindingsToMake.kept`.  ``("all", bindings)`` otherwise, each
+    binding a tuple of its fields, its block as its index in ``doc.blocks``.
+    """
+    held = doc._bindings
+    if isinstance(held, BindingsToMake):
+        return ("again", held.whats, held.kept)
+    if held and isinstance(doc.blocks, Blocks) and labels_built_in():
+        whats = tuple(binding.what for binding in held)
+        kept = tuple(
+            (place, binding.params, binding.original) for place, binding in enumerate(held) if binding.identity
+        )
+        return ("again", whats, kept)
+    return ("all", tuple(_sent(doc, binding) for binding in held))
+
+
+def bindings_received(doc: Document, sent: tuple[Any, ...]) -> tuple[Binding, ...] | BindingsToMake:
+    """The bindings :func:`bindings_to_send` sent, for ``doc`` (the unpickled document, its model in place)."""
+    if sent[0] == "all":
+        return tuple(_received(doc, fields) for fields in sent[1])
+    _, whats, kept = sent
+    return BindingsToMake(whats, kept)
+
+
+def _sent(doc: Document, binding: Binding) -> tuple[Any, ...]:
+    """One binding as a tuple of its fields.
+
+    The original view of a binding that compares by value is TAKE_AGAIN when ``doc`` still shows it
+    (its values cost more to send than to look up).  That of a binding that compares by identity goes as
+    it is: its objects are the model's, which the pickle holds anyway, and its values are edit counts
+    and the texts the objects hold, so sending it costs less than asking the view whether it changed.
+    """
+    if binding.identity:
+        original = binding.original
+    else:
+        try:
+            unchanged = not changed(binding, binding.view(doc))
+        except Exception:  # a view the model no longer gives (a section removed, a list set to None): as read
+            unchanged = False
+        original = TAKE_AGAIN if unchanged else binding.original
+    block = block_index(doc.blocks, binding.block)  # the other side finds it in its own blocks
+    return (block, binding.view, binding.render, binding.params, binding.what, binding.identity, original)
+
+
+def _received(doc: Document, fields: tuple[Any, ...]) -> Binding:
+    block, view, render, params, what, identity, original = fields
+    if isinstance(block, int):
+        block = doc.blocks[block]
+    binding = Binding(block, view, render, params, what, identity=identity, original=original)
+    if original is TAKE_AGAIN:
+        binding.original = original_view(binding, doc)
+    return binding
+
+
+# -- the model, made on first use ----------------------------------------------------------------
+
+
+class _Packed:
+    """A document's model and the bindings sent with it, as one pickle, until first used."""
+
+    __slots__ = ("data", "lock")
+
+    def __init__(self, data: bytes) -> None:
+        self.data: bytes | None = data
+        self.lock = threading.Lock()
+
+    def unpack(self, doc: Document) -> None:
+        """Set ``doc``'s page and bindings from the pickle (once, whichever thread asks first)."""
+        with self.lock:
+            data = self.data
+            if data is None:
+                return  # another thread made them while this one waited
+            page, sent = pickle.loads(data)
+            object.__setattr__(doc, "page", page)
+            object.__setattr__(doc, "_bindings", bindings_received(doc, sent))
+            self.data = None
+
+
+class ModelOnArrival:
+    """Gives :class:`~symboldoc.Document` a model made on first use after a copy or a pickle (see the module).
+
+    Only a document left by :func:`wait_for_use` (an unpickled one) has the
+    fields of ``MADE_ON_USE`` unset; asking for one of them makes both.  A document read or built
+    here never comes through ``__getattr__`` for them.
+    """
+
+    __slots__ = ("_packed_model",)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only ever called for a name normal lookup did not find.
+        if name in MADE_ON_USE:
+            try:
+                packed = object.__getattribute__(self, "_packed_model")
+            except AttributeError:
+                packed = None
+            if packed is not None:
+                packed.unpack(self)
+                return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+
+def model_to_send(doc: Document) -> bytes:
+    """The pickle of ``doc``'s page and the bindings it sends: the one it arrived with, when still unopened."""
+    packed: _Packed | None
+    try:
+        packed = object.__getattribute__(doc, "_packed_model")
+    except AttributeError:
+        packed = None
+    if packed is not None:
+        with packed.lock:
+            if packed.data is not None:
+                return packed.data
+    return pickle.dumps((doc.page, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
+
+
+def wait_for_use(doc: Document, packed: bytes) -> None:
+    """Leave ``doc``'s page and bindings (unset) to be made from ``packed`` on first use."""
+    object.__setattr__(doc, "_packed_model", _Packed(packed))
