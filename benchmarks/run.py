@@ -247,10 +247,12 @@ def main() -> int:
             path.write_text(pages[number_ % len(pages)], encoding="utf-8")
             paths.append(path)
 
-        def rate(workers: int, transform: Any) -> float:
+        def rate(workers: int, transform: Any, use: Any = None) -> float:
             start = time.perf_counter()
             for loaded_ in symboldoc.load_many(paths, workers=workers, transform=transform):
                 assert loaded_.ok
+                if use is not None:
+                    use(loaded_.result)
             return len(paths) / (time.perf_counter() - start)
 
         print(f"\nthroughput over {len(paths)} pages ({cores} cores):")
@@ -265,10 +267,19 @@ def main() -> int:
         print("  the machine's own: pure-Python work of the same grain, the same pool and chunks")
         report.line(f"{cores} processes / 1, pure-Python work (the baseline)", spin_both / spin_one, None, lower=False)
         report.line("symboldoc's scaling / the baseline's", (both / one) / (spin_both / spin_one), None, lower=False)
-        whole_one = rate(1, None)
-        whole_both = rate(cores, None)
+        whole_one = whole_both = used_one = used_both = 0.0
+        for _ in range(3):
+            whole_one = max(whole_one, rate(1, None))
+            whole_both = max(whole_both, rate(cores, None))
+            used_one = max(used_one, rate(1, None, figures))
+            used_both = max(used_both, rate(cores, None, figures))
         print(f"  whole documents sent back:       {whole_one:7.0f} pages/s on one core, {whole_both:7.0f} on {cores}")
         report.line(f"{cores} cores / 1 core, whole documents sent back", whole_both / whole_one, 1.5, lower=False)
+        # A document that crossed makes its model when first used: here, in the calling process, for each page.
+        print(f"  ... and their figures read here: {used_one:7.0f} pages/s on one core, {used_both:7.0f} on {cores}")
+        report.line(
+            f"{cores} cores / 1 core, whole documents, figures read here", used_both / used_one, None, lower=False
+        )
 
     print(f"\n{report.missed} target(s) missed")
     return 1 if report.missed else 0

@@ -273,8 +273,8 @@ def _written(doc: symboldoc.Document) -> object:
 
 
 def check_copies_after_an_edit(text: str) -> None:
-    """An edit made before a copy or a pickle is written by the copy as by the original (a pickle sends only the
-    views an edit changed; the others are taken again on the other side)."""
+    """An edit made before a copy or a pickle is written by the copy as by the original (a copy makes its model
+    when first used, and most of its bindings from a new reading of its text)."""
     doc = symboldoc.loads(text)
     if doc.score is not None:
         doc.score.grade = "A" if doc.score.grade != "A" else "B"

@@ -22,7 +22,7 @@ import symboldoc
 from symboldoc import AnalystRating, Document, EditError, Peer, ValuationRow
 from symboldoc._document import edit_bindings
 from symboldoc._kinds import kind_named
-from symboldoc._travel import BindingsToMake
+from symboldoc._travel import BindingsToMake, light
 
 from .pages import FIXTURES, corpus_pages, own_pages
 from .strategies import documents
@@ -291,25 +291,61 @@ def _made(doc: Document, name: str) -> bool:
     return True
 
 
+def sent_light(doc: Document) -> Document:
+    """``doc`` as a ``load_many`` worker sends it back."""
+    arrived = pickle.loads(pickle.dumps(light(doc)))
+    assert isinstance(arrived, Document)
+    return arrived
+
+
 @pytest.mark.parametrize("page", sorted(EDITABLE))
-def test_an_unpickled_document_makes_its_model_when_first_used(page: str) -> None:
+def test_a_document_sent_back_by_load_many_makes_its_model_when_first_used(page: str) -> None:
     text = EDITABLE[page]
     original = symboldoc.loads(text)
-    twin = pickle.loads(pickle.dumps(original))
+    twin = sent_light(original)
     assert not _made(twin, "page") and not _made(twin, "_bindings")
     assert twin.front_matter == original.front_matter and twin.warnings == original.warnings
     assert twin.blocks == original.blocks, "the blocks, front matter and warnings need no model"
-    assert not _made(twin, "page")
-    again = pickle.loads(pickle.dumps(twin))  # sent on unopened: the same pickle of the model
-    assert not _made(again, "page")
+    assert repr(twin) == repr(original) and not _made(twin, "page")
     assert twin.kind == original.kind and _made(twin, "page") and _made(twin, "_bindings")
-    assert twin.page == original.page and twin == original and again == original
-    assert symboldoc.dumps(again) == symboldoc.dumps(twin) == text
+    assert twin.page == original.page and twin == original
+    assert symboldoc.dumps(twin) == text
     assert not hasattr(twin, "no_such_field")
+    edit_figures(twin)
+    expected = symboldoc.loads(text)
+    edit_figures(expected)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
 
 
-def test_threads_asking_for_an_unpickled_model_get_one_model(example: str) -> None:
-    twin = pickle.loads(pickle.dumps(symboldoc.loads(example)))
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_copy_of_a_document_sent_back_unopened_is_a_whole_document(how: str, example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
+    twin.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
+    copied = copies()[how](twin)
+    assert _made(copied, "page") and copied == twin
+    expected = symboldoc.loads(example)
+    expected.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
+    assert symboldoc.dumps(copied) == symboldoc.dumps(twin) == symboldoc.dumps(expected)
+
+
+def test_a_page_given_before_the_model_is_made_stays_the_page(example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
+    given = symboldoc.loads(example).page
+    assert isinstance(given, symboldoc.SymbolPage) and given.score is not None
+    given.score.grade = "A"
+    twin.page = given  # before anything made the page that was sent
+    copied = copy.copy(twin)
+    assert copied.page == given, "a copy takes the page given, not the one sent"
+    expected = symboldoc.loads(example)
+    expected.page = given
+    assert twin.page is given and _written(twin) == _written(expected)  # (here, a refusal: new groups)
+    twin.page = symboldoc.loads(example).page  # a page equal to the one read: nothing to write
+    expected.page = symboldoc.loads(example).page
+    assert _written(twin) == _written(expected)
+
+
+def test_threads_asking_for_a_model_sent_back_get_one_model(example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
     barrier = threading.Barrier(8)
     seen: list[object] = []
 
@@ -331,6 +367,45 @@ def test_threads_asking_for_an_unpickled_model_get_one_model(example: str) -> No
     assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
 
 
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_objects_that_refer_into_a_model_still_do_in_a_copy(how: str, example: str) -> None:
+    doc = symboldoc.loads(example)
+    twin, score = copies()[how]((doc, doc.score)) if how != "copy.copy" else copy.deepcopy((doc, doc.score))
+    assert score is twin.score
+    score.grade = "A"
+    expected = symboldoc.loads(example)
+    expected.score.grade = "A"  # type: ignore[union-attr]
+    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+
+
+@pytest.mark.parametrize("how", sorted(copies()))
+def test_a_copy_whose_blocks_were_made_a_tuple_still_writes_its_edits(how: str, example: str) -> None:
+    twin = copies()[how](symboldoc.loads(example))
+    twin.blocks = tuple(twin.blocks)
+    twin.score.grade = "A"  # type: ignore[union-attr]
+    again = copies()[how](twin)
+    expected = symboldoc.loads(example)
+    expected.score.grade = "A"  # type: ignore[union-attr]
+    assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
+
+
+def pair_with_score(doc: Document) -> tuple[Document, object]:
+    """A transform that sends a document back with an object of its model."""
+    return doc, doc.score
+
+
+def test_load_many_keeps_what_a_transform_sends_of_a_document_together(tmp_path: Path, example: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_bytes(example.encode())
+    for workers in (1, 2):
+        for loaded in symboldoc.load_many([path, path], workers=workers, transform=pair_with_score):
+            assert loaded.result is not None
+            doc, score = loaded.result
+            assert score is doc.score
+            score.grade = "A"  # type: ignore[attr-defined]
+            assert "Score™: A" in symboldoc.dumps(doc)
+
+
 def test_a_process_that_registered_labels_sends_every_binding_and_reads_others_pages_with_care() -> None:
     topic = own_pages()["topic_full.md"]
     text = topic.replace('locale: "en"', 'locale: "xx-TRAVEL"').replace("## Comments (", "## Stimmen (")
@@ -344,6 +419,11 @@ def test_a_process_that_registered_labels_sends_every_binding_and_reads_others_p
         twin = pickle.loads(pickle.dumps(read_here))
         assert isinstance(twin._bindings, tuple), "every binding travels: a reading elsewhere may not know the labels"
         assert symboldoc.dumps(twin) == text
+        sent = pickle.loads(pickle.dumps(light(read_here)))
+        assert sent.front_matter is not None
+        sent.front_matter.extra = {**sent.front_matter.extra, "note": "edited"}  # before anything else is asked
+        read_here.front_matter.extra = {**read_here.front_matter.extra, "note": "edited"}  # type: ignore[union-attr]
+        assert symboldoc.dumps(sent) == symboldoc.dumps(read_here) != text
         # A document read before the labels were registered reads otherwise now: refused, saying why.
         arrived = pickle.loads(sent_before)
         with pytest.raises(EditError, match="register_labels"):

@@ -25,6 +25,7 @@ import attrs
 from ._api import load
 from ._document import Document
 from ._problems import SymbolDocError
+from ._travel import light
 
 __all__ = ["Loaded", "load_many"]
 
@@ -105,7 +106,14 @@ def _read_chunk(jobs: list[tuple[str, bool, Callable[[Document], Any] | None]]) 
     process takes them back one at a time too (see :func:`_windowed`).  Both
     make whole documents come back cheaper (docs/performance.md has the figures).
     """
-    return [pickle.dumps(_read(job), pickle.HIGHEST_PROTOCOL) for job in jobs]
+    return [pickle.dumps(_travelling(_read(job)), pickle.HIGHEST_PROTOCOL) for job in jobs]
+
+
+def _travelling(loaded: Loaded[Any]) -> Loaded[Any]:
+    """``loaded``, a whole document in it sent light: its model made when the caller first uses it (see _travel)."""
+    if isinstance(loaded.result, Document):
+        return attrs.evolve(loaded, result=light(loaded.result))
+    return loaded
 
 
 def _windowed(

@@ -21,7 +21,7 @@ from ._problems import Problem
 from ._read_text import BOM, read_text
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol
-from ._travel import MADE_ON_USE, BindingsToMake, ModelOnArrival, model_to_send, wait_for_use
+from ._travel import BindingsToMake, ModelOnArrival, bindings_received, bindings_to_send
 
 if TYPE_CHECKING:
     from ._edit import Binding
@@ -91,14 +91,13 @@ class Document(ModelOnArrival):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # What the document read, the edit bindings included, so that a copy or an unpickled document
-        # edits as this one does.  The page and the bindings that hold its objects go as one pickle of
-        # their own, made on the other side when first used; most bindings are made again from the
-        # text when first needed, rather than sent (see _travel).  The generic views are made again
-        # on use.  A subclass keeps its class and its own fields.
+        # edits as this one does; most bindings are made again from the text on the other side, when
+        # first needed, rather than sent (see _travel).  The generic views are made again on use.
+        # A subclass keeps its class and its own fields.
         state = {
-            field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name not in MADE_ON_USE
+            field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name != "_bindings"
         }
-        return (_arrived, (type(self), state, model_to_send(self)))
+        return (_arrived, (type(self), state, bindings_to_send(self)))
 
     def __copy__(self) -> Document:
         """A document of its own, as :func:`copy.deepcopy` gives: a shallow copy would share the model."""
@@ -244,19 +243,19 @@ def edit_bindings(doc: Document) -> tuple[Binding, ...]:
     if isinstance(held, tuple):
         return held
     blocks = doc.blocks
-    assert isinstance(blocks, Blocks)  # bindings to make again are sent only for blocks read from text
-    again = read_document((BOM if doc.bom else "") + "".join(blocks.sources), strict=False)
+    sources = blocks.sources if isinstance(blocks, Blocks) else [block.source for block in blocks]
+    again = read_document((BOM if doc.bom else "") + "".join(sources), strict=False)
     made = held.made(edit_bindings(again), again.blocks, blocks)
     doc._bindings = made
     return made
 
 
-def _arrived(cls: type[Document], state: dict[str, Any], model: bytes) -> Document:
+def _arrived(cls: type[Document], state: dict[str, Any], bindings: tuple[Any, ...]) -> Document:
     """A pickled :class:`Document` (or subclass) again (see :meth:`Document.__reduce__`)."""
     doc = object.__new__(cls)
     for name, value in state.items():
         object.__setattr__(doc, name, value)
-    wait_for_use(doc, model)
+    object.__setattr__(doc, "_bindings", bindings_received(doc, bindings))
     return doc
 
 

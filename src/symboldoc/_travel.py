@@ -1,13 +1,5 @@
 """How a document travels: into another process (a pickle) or into a copy.
 
-**The model waits until it is used.**  A document's typed page and the
-bindings that hold its objects travel as one pickle of their own, inside the
-document's: the other side makes them the first time ``page`` (or anything
-read through it: ``doc.score``, ``doc.kind``, ``dumps``) is asked for
-(:class:`ModelOnArrival`).  Until then a document from a worker holds its
-blocks, front matter and warnings, and costs its caller little; a copy or a
-pickle of it sends the same pickle on, unopened.
-
 **Most bindings are made again, not sent.**  Most bindings compare the facts
 their block shows by value (a heading's grade, the cells of a keyed table,
 the front matter).  Such a binding holds nothing that a second reading of
@@ -24,8 +16,19 @@ document's model, which no other reading has: what of it holds them (its
 parameters and the view it took when the page was read) is sent with the
 model, and the rest comes from the new reading.  A process that registered
 labels sends every binding; the view of one that compares by value is then
-taken again on the other side when the document still shows what it showed
-when it was read (TAKE_AGAIN), which costs less than sending it.
+taken again on the other side, as soon as the document arrives, when the
+document still shows what it showed when it was read (TAKE_AGAIN), which
+costs less than sending it.
+
+**A ``load_many`` result makes its model on first use.**  A document that
+``load_many`` sends back from a worker (:func:`light`) carries its typed page
+and the bindings sent with it as one pickle of their own, inside its own; the
+caller makes them the first time ``page`` (or anything read through it:
+``doc.score``, ``doc.kind``, ``dumps``) is asked for (:class:`ModelOnArrival`).
+Until then the document holds its blocks, front matter and warnings, and
+costs its caller little.  Copies and other pickles keep the model in the
+same pickle as everything else, so that objects outside the document that
+refer into its model (``pickle.dumps((doc, doc.score))``) still do.
 """
 
 from __future__ import annotations
@@ -53,8 +56,7 @@ __all__ = [
     "ModelOnArrival",
     "bindings_received",
     "bindings_to_send",
-    "model_to_send",
-    "wait_for_use",
+    "light",
 ]
 
 #: The fields of a document that an arrived document makes on first use.
@@ -130,13 +132,18 @@ def bindings_to_send(doc: Document) -> tuple[Any, ...]:
     held = doc._bindings
     if isinstance(held, BindingsToMake):
         return ("again", held.whats, held.kept)
-    if held and isinstance(doc.blocks, Blocks) and labels_built_in():
+    if _made_again(doc, held):
         whats = tuple(binding.what for binding in held)
         kept = tuple(
             (place, binding.params, binding.original) for place, binding in enumerate(held) if binding.identity
         )
         return ("again", whats, kept)
     return ("all", tuple(_sent(doc, binding) for binding in held))
+
+
+def _made_again(doc: Document, held: tuple[Binding, ...] | BindingsToMake) -> bool:
+    """Whether the other side makes ``doc``'s bindings (``held``) again from its text (see the module)."""
+    return isinstance(held, BindingsToMake) or (bool(held) and isinstance(doc.blocks, Blocks) and labels_built_in())
 
 
 def bindings_received(doc: Document, sent: tuple[Any, ...]) -> tuple[Binding, ...] | BindingsToMake:
@@ -177,7 +184,7 @@ def _received(doc: Document, fields: tuple[Any, ...]) -> Binding:
     return binding
 
 
-# -- the model, made on first use ----------------------------------------------------------------
+# -- the model, made on first use (load_many) --------------------------------------------------
 
 
 class _Packed:
@@ -190,23 +197,32 @@ class _Packed:
         self.lock = threading.Lock()
 
     def unpack(self, doc: Document) -> None:
-        """Set ``doc``'s page and bindings from the pickle (once, whichever thread asks first)."""
+        """Set ``doc``'s page and bindings from the pickle (once, whichever thread asks first).
+
+        The bindings sent are always made again from the text (see :func:`light`): making them takes
+        nothing from the document, so no other thread sees a page that is not the document's own.
+        """
         with self.lock:
             data = self.data
             if data is None:
                 return  # another thread made them while this one waited
             page, sent = pickle.loads(data)
-            object.__setattr__(doc, "page", page)
-            object.__setattr__(doc, "_bindings", bindings_received(doc, sent))
+            bindings = bindings_received(doc, sent)
+            try:  # a page the user gave the document before the sent one was made stays its page
+                object.__getattribute__(doc, "page")
+            except AttributeError:
+                object.__setattr__(doc, "page", page)
+            object.__setattr__(doc, "_bindings", bindings)
             self.data = None
 
 
 class ModelOnArrival:
-    """Gives :class:`~symboldoc.Document` a model made on first use after a copy or a pickle (see the module).
+    """Gives :class:`~symboldoc.Document` a model made on first use after it travelled light (see the module).
 
-    Only a document left by :func:`wait_for_use` (an unpickled one) has the
-    fields of ``MADE_ON_USE`` unset; asking for one of them makes both.  A document read or built
-    here never comes through ``__getattr__`` for them.
+    Only a document that came from :func:`light` has the fields of
+    ``MADE_ON_USE`` unset; asking for one of them makes both.  A document
+    read, built, copied or unpickled otherwise never comes through
+    ``__getattr__`` for them.
     """
 
     __slots__ = ("_packed_model",)
@@ -224,20 +240,39 @@ class ModelOnArrival:
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
-def model_to_send(doc: Document) -> bytes:
-    """The pickle of ``doc``'s page and the bindings it sends: the one it arrived with, when still unopened."""
-    packed: _Packed | None
-    try:
-        packed = object.__getattribute__(doc, "_packed_model")
-    except AttributeError:
-        packed = None
-    if packed is not None:
-        with packed.lock:
-            if packed.data is not None:
-                return packed.data
-    return pickle.dumps((doc.page, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
+class _Light:
+    """A document whose pickle carries its model as a pickle of its own, made on first use on the other side."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        doc = self.doc
+        cls = type(doc)
+        state = {field.name: getattr(doc, field.name) for field in attrs.fields(cls) if field.name not in MADE_ON_USE}
+        model = pickle.dumps((doc.page, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
+        return (_arrived_light, (cls, state, model))
 
 
-def wait_for_use(doc: Document, packed: bytes) -> None:
-    """Leave ``doc``'s page and bindings (unset) to be made from ``packed`` on first use."""
-    object.__setattr__(doc, "_packed_model", _Packed(packed))
+def light(doc: Document) -> Any:
+    """``doc`` as ``load_many`` sends it back: an object whose pickle gives ``doc`` again, its model made on use.
+
+    Only for a document that nothing else refers into (the page's objects would
+    be other objects on the other side than those of the document's model), and
+    whose bindings are made again from its text there (read here, with the
+    labels symboldoc comes with); any other document is given back as it is.
+    """
+    if not _made_again(doc, doc._bindings):
+        return doc
+    return _Light(doc)
+
+
+def _arrived_light(cls: type[Document], state: dict[str, Any], model: bytes) -> Document:
+    """A document from :func:`light`'s pickle: its state set, its page and bindings made on first use."""
+    doc = object.__new__(cls)
+    for name, value in state.items():
+        object.__setattr__(doc, name, value)
+    object.__setattr__(doc, "_packed_model", _Packed(model))
+    return doc
