@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import gc
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -116,6 +117,9 @@ def figures(doc: symboldoc.Document) -> tuple[Any, ...]:
     score = doc.score
     return (doc.symbol, score.grade if score else None, score.value if score else None)
 
+
+#: Rounds of the throughput figures (each measures one core, then every core, for each job).
+ROUNDS = 5
 
 #: Loop turns of one unit of the baseline's work: about as long as reading one page of the batch.
 SPIN = 30_000
@@ -255,31 +259,41 @@ def main() -> int:
                     use(loaded_.result)
             return len(paths) / (time.perf_counter() - start)
 
-        print(f"\nthroughput over {len(paths)} pages ({cores} cores):")
-        one = both = spin_one = spin_both = 0.0
-        for _ in range(3):  # in turn, so that a slow spell of the machine falls on both sides
-            one = max(one, rate(1, figures))
-            both = max(both, rate(cores, figures))
-            spin_one = max(spin_one, spin_rate(len(paths), 1))
-            spin_both = max(spin_both, spin_rate(len(paths), cores))
-        print(f"  with a transform in the workers: {one:7.0f} pages/s on one core, {both:7.0f} on {cores}")
-        report.line(f"{cores} cores / 1 core, transform in the workers", both / one, 1.8, lower=False)
+        # Each round measures one core and then every core, for each job in turn, and takes their ratio: a slow
+        # spell of the machine (timings here move by a third) then falls on both sides of a ratio.  The median
+        # of the rounds' ratios is the figure; the spread shows how far the rounds went.
+        jobs: dict[str, Callable[[int], float]] = {
+            "transform": lambda workers: rate(workers, figures),
+            "spin": lambda workers: spin_rate(len(paths), workers),
+            "whole": lambda workers: rate(workers, None),
+            "used": lambda workers: rate(workers, None, figures),
+        }
+        rounds: dict[str, list[tuple[float, float]]] = {name: [] for name in jobs}
+        for _ in range(ROUNDS):
+            for name, job in jobs.items():
+                rounds[name].append((job(1), job(cores)))
+
+        def ratio(name: str) -> float:
+            return statistics.median(both / one for one, both in rounds[name])
+
+        def shown(name: str, what: str) -> None:
+            one = statistics.median(one for one, _ in rounds[name])
+            both = statistics.median(both for _, both in rounds[name])
+            ratios = [both / one for one, both in rounds[name]]
+            print(f"  {what:32} {one:7.0f} pages/s on one core, {both:7.0f} on {cores} (medians); the ratio of a")
+            print(f"  {'':32} round {min(ratios):.2f}x to {max(ratios):.2f}x")
+
+        print(f"\nthroughput over {len(paths)} pages ({cores} cores), {ROUNDS} rounds:")
+        shown("transform", "with a transform in the workers:")
+        report.line(f"{cores} cores / 1 core, transform in the workers", ratio("transform"), 1.8, lower=False)
         print("  the machine's own: pure-Python work of the same grain, the same pool and chunks")
-        report.line(f"{cores} processes / 1, pure-Python work (the baseline)", spin_both / spin_one, None, lower=False)
-        report.line("symboldoc's scaling / the baseline's", (both / one) / (spin_both / spin_one), None, lower=False)
-        whole_one = whole_both = used_one = used_both = 0.0
-        for _ in range(3):
-            whole_one = max(whole_one, rate(1, None))
-            whole_both = max(whole_both, rate(cores, None))
-            used_one = max(used_one, rate(1, None, figures))
-            used_both = max(used_both, rate(cores, None, figures))
-        print(f"  whole documents sent back:       {whole_one:7.0f} pages/s on one core, {whole_both:7.0f} on {cores}")
-        report.line(f"{cores} cores / 1 core, whole documents sent back", whole_both / whole_one, 1.5, lower=False)
+        report.line(f"{cores} processes / 1, pure-Python work (the baseline)", ratio("spin"), None, lower=False)
+        report.line("symboldoc's scaling / the baseline's", ratio("transform") / ratio("spin"), None, lower=False)
+        shown("whole", "whole documents sent back:")
+        report.line(f"{cores} cores / 1 core, whole documents sent back", ratio("whole"), 1.5, lower=False)
         # A document that crossed makes its model when first used: here, in the calling process, for each page.
-        print(f"  ... and their figures read here: {used_one:7.0f} pages/s on one core, {used_both:7.0f} on {cores}")
-        report.line(
-            f"{cores} cores / 1 core, whole documents, figures read here", used_both / used_one, None, lower=False
-        )
+        shown("used", "... and their figures read here:")
+        report.line(f"{cores} cores / 1 core, whole documents, figures read here", ratio("used"), None, lower=False)
 
     print(f"\n{report.missed} target(s) missed")
     return 1 if report.missed else 0
