@@ -159,7 +159,9 @@ def test_a_model_no_view_can_look_at_still_copies(how: str, example: str) -> Non
     twin = copies()[how](doc)
     assert twin.valuation is not None and twin.valuation.rows is None
 
-    assert _written(twin) == _written(doc)
+    assert _written(twin) == _written(doc) == EditError
+    with pytest.raises(EditError, match=r"doc\.valuation.*another type"):
+        symboldoc.dumps(twin)
 
 
 def _written(document: Document) -> object:

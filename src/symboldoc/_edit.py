@@ -136,6 +136,9 @@ def write_back(doc: Document, bindings: Sequence[Binding]) -> tuple[str, bool]:
                 binding.what,
                 f"it was removed from the model ({gone}); dumps(doc, preserve=False) writes the page from the model",
             ) from None
+        except TypeError as wrong:  # a list set to None, say: the view cannot walk it
+            detail = f"the model holds a value of another type there ({wrong})"
+            raise _refuse(binding.block, binding.what, detail) from None
         if changed(binding, now):
             text = binding.render(binding.params, binding.block, binding.original, now)  # a guard raises
             if binding.render is render_unchanged:
