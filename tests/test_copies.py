@@ -391,6 +391,29 @@ def test_a_copy_whose_blocks_were_made_a_tuple_still_writes_its_edits(how: str, 
     assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
 
 
+@attrs.define
+class WatchingDocument(Document):
+    """A user's document that keeps an object of its own model at hand."""
+
+    watched: object = None
+
+
+def watching(doc: Document) -> WatchingDocument:
+    """A transform that sends back a subclass of Document whose field refers into its model."""
+    fields = {field.alias: getattr(doc, field.name) for field in attrs.fields(Document)}
+    return WatchingDocument(**fields, watched=doc.score)
+
+
+def test_load_many_sends_a_subclass_whose_fields_refer_into_its_model_whole(tmp_path: Path, example: str) -> None:
+    path = tmp_path / "page.md"
+    path.write_bytes(example.encode())
+    for loaded in symboldoc.load_many([path, path], workers=2, transform=watching):
+        doc = loaded.result
+        assert isinstance(doc, WatchingDocument) and doc.watched is doc.score
+        doc.watched.grade = "A"  # type: ignore[attr-defined]
+        assert "Score™: A" in symboldoc.dumps(doc)
+
+
 def pair_with_score(doc: Document) -> tuple[Document, object]:
     """A transform that sends a document back with an object of its model."""
     return doc, doc.score

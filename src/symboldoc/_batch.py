@@ -111,7 +111,7 @@ def _read_chunk(jobs: list[tuple[str, bool, Callable[[Document], Any] | None]]) 
 
 def _travelling(loaded: Loaded[Any]) -> Loaded[Any]:
     """``loaded``, a whole document in it sent light: its model made when the caller first uses it (see _travel)."""
-    if isinstance(loaded.result, Document):
+    if type(loaded.result) is Document:  # a subclass's own fields may refer into its model: sent whole
         return attrs.evolve(loaded, result=light(loaded.result))
     return loaded
 

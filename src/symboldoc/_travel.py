@@ -260,9 +260,10 @@ def light(doc: Document) -> Any:
     """``doc`` as ``load_many`` sends it back: an object whose pickle gives ``doc`` again, its model made on use.
 
     Only for a document that nothing else refers into (the page's objects would
-    be other objects on the other side than those of the document's model), and
-    whose bindings are made again from its text there (read here, with the
-    labels symboldoc comes with); any other document is given back as it is.
+    be other objects on the other side than those of the document's model): the
+    caller passes a :class:`~symboldoc.Document` itself, not a subclass, whose
+    fields of its own may.  A document whose bindings are not made again from
+    its text there (read with labels registered here) is given back as it is.
     """
     if not _made_again(doc, doc._bindings):
         return doc
