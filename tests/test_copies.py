@@ -84,6 +84,14 @@ def copies() -> dict[str, Callable[[Document], Document]]:
     }
 
 
+def graded_a(text: str) -> str:
+    """What ``dumps`` gives for ``text`` read and its score's grade set to A."""
+    expected = symboldoc.loads(text)
+    assert expected.score is not None
+    expected.score.grade = "A"
+    return symboldoc.dumps(expected)
+
+
 EDITABLE = {name: text for name, text in own_pages().items() if "cut" not in name}
 
 
@@ -146,9 +154,7 @@ def test_a_subclass_of_document_keeps_its_class_and_fields(how: str, example: st
     assert type(twin) is FetchedDocument and twin.source == "archive/HLRB.US.md"
     assert twin.score is not None
     twin.score.grade = "A"
-    expected = symboldoc.loads(example)
-    expected.score.grade = "A"  # type: ignore[union-attr]
-    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+    assert symboldoc.dumps(twin) == graded_a(example)
 
 
 @pytest.mark.parametrize("how", sorted(copies()))
@@ -364,20 +370,16 @@ def test_threads_asking_for_a_model_sent_back_get_one_model(example: str) -> Non
     assert all(found is twin.page or found is twin._bindings for found in seen), "one model, whoever asked first"
     assert twin.score is not None
     twin.score.grade = "A"
-    expected = symboldoc.loads(example)
-    expected.score.grade = "A"  # type: ignore[union-attr]
-    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+    assert symboldoc.dumps(twin) == graded_a(example)
 
 
-@pytest.mark.parametrize("how", sorted(copies()))
+@pytest.mark.parametrize("how", sorted(set(copies()) - {"copy.copy"}))  # a shallow copy of a tuple copies nothing
 def test_objects_that_refer_into_a_model_still_do_in_a_copy(how: str, example: str) -> None:
     doc = symboldoc.loads(example)
-    twin, score = copies()[how]((doc, doc.score)) if how != "copy.copy" else copy.deepcopy((doc, doc.score))
+    twin, score = copies()[how]((doc, doc.score))
     assert score is twin.score
     score.grade = "A"
-    expected = symboldoc.loads(example)
-    expected.score.grade = "A"  # type: ignore[union-attr]
-    assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
+    assert symboldoc.dumps(twin) == graded_a(example)
 
 
 @pytest.mark.parametrize("how", sorted(copies()))
@@ -386,9 +388,7 @@ def test_a_copy_whose_blocks_were_made_a_tuple_still_writes_its_edits(how: str, 
     twin.blocks = tuple(twin.blocks)
     twin.score.grade = "A"  # type: ignore[union-attr]
     again = copies()[how](twin)
-    expected = symboldoc.loads(example)
-    expected.score.grade = "A"  # type: ignore[union-attr]
-    assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
+    assert symboldoc.dumps(twin) == symboldoc.dumps(again) == graded_a(example)
 
 
 @attrs.define
