@@ -15,6 +15,7 @@ import pytest
 
 import symboldoc
 from symboldoc import AnalystRating, Indicator, Number, Peer, Rank, Symbol, ValuationRow
+from symboldoc._pickling import rebuilt
 
 from .pages import own_pages
 
@@ -178,3 +179,39 @@ def test_many_threads_reading_one_document_see_every_value() -> None:
             assert all(found == expected for found in seen)
     finally:
         sys.setswitchinterval(switch)
+
+
+@attrs.define
+class NotedPeer(symboldoc.Peer):
+    """A user's subclass of a model class, at the top of a module: its pickle names it."""
+
+    note: str = ""
+
+
+def test_a_pickle_names_the_library_s_classes_and_a_user_s_subclass_by_a_string() -> None:
+    doc = symboldoc.loads(EXAMPLE)
+    data = pickle.dumps(doc.page)
+    assert b"symboldoc._kinds.quote.model:Peer" in data and pickle.loads(data) == doc.page
+    noted = NotedPeer(rank=1, name="Example", note="kept")
+    again = pickle.loads(pickle.dumps(noted))
+    assert type(again) is NotedPeer and again == noted and again.note == "kept"
+    assert f"{__name__}:NotedPeer".encode() in pickle.dumps(noted)
+
+
+def test_a_class_no_name_finds_is_sent_as_itself() -> None:
+    @attrs.define
+    class LocalPeer(symboldoc.Peer):
+        note: str = ""
+
+    local = LocalPeer(rank=2, name="Local", note="here")
+    twin = copy.deepcopy(local)
+    assert type(twin) is LocalPeer and twin == local and twin is not local
+    with pytest.raises((pickle.PicklingError, AttributeError)):
+        pickle.dumps(local)  # as pickle refuses any class defined in a function
+
+
+def test_a_pickle_naming_what_is_no_attrs_class_is_refused() -> None:
+    with pytest.raises(TypeError, match="no attrs class"):
+        rebuilt("decimal:Decimal", ())
+    with pytest.raises(AttributeError):
+        rebuilt("symboldoc:NoSuchClass", ())

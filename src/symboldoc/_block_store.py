@@ -13,14 +13,11 @@ the readers of the page kinds ask for the blocks they read.
 from __future__ import annotations
 
 import functools
-import operator
 import threading
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
-
-import attrs
 
 from ._blocks import (
     BlankLines,
@@ -58,16 +55,6 @@ AnyBlock = TypeVar("AnyBlock", bound=Block)
 _CODES = {cls: code for code, cls in enumerate(BLOCK_CLASSES)}
 
 
-def _own_fields_getter(cls: type[Block]) -> Callable[[Block], tuple[Any, ...]] | None:
-    """What gives the fields ``cls`` has beyond a block's source, line and offset, as a tuple (None: it has none)."""
-    names = [field.name for field in attrs.fields(cls)][3:]
-    if not names:
-        return None
-    getter = operator.attrgetter(*names)
-    return getter if len(names) > 1 else lambda block: (getter(block),)
-
-
-_OWN_FIELDS = tuple(_own_fields_getter(cls) for cls in BLOCK_CLASSES)
 #: Blocks made are kept in chunks of this many (a power of two).
 _CHUNK_BITS = 6
 _CHUNK = 1 << _CHUNK_BITS
@@ -187,9 +174,7 @@ class Blocks(Sequence[Block]):
         block = chunk[index & _CHUNK_MASK]
         if block is None:
             cls = BLOCK_CLASSES[self._kinds[index]]
-            fields = self._extras.pop(index, ()) if self._extras else ()  # the block holds them (see _own_fields)
-            if fields and not self._extras:
-                self._extras = {}  # a dict keeps its table when emptied; a new one holds nothing
+            fields = self._extras.get(index, ()) if self._extras else ()
             source, line, offset = self._sources[index], self._lines[index], self._offsets[index]
             if cls is ChartBlock:
                 *own, chart_type = fields
@@ -236,7 +221,7 @@ class Blocks(Sequence[Block]):
                 and self._kinds == other._kinds
                 and self._lines == other._lines
                 and self._offsets == other._offsets
-                and self._own_fields_now() == other._own_fields_now()
+                and self._extras == other._extras
             )
         if isinstance(other, Sequence) and not isinstance(other, (str, bytes, bytearray)):
             return len(self) == len(other) and all(mine == theirs for mine, theirs in zip(self, other, strict=True))
@@ -248,24 +233,9 @@ class Blocks(Sequence[Block]):
         return f"Blocks({len(self._sources)} blocks)"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # What the scanner recorded; blocks already made are made again on the other side, on use.
-        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, self._own_fields_now()))
-
-    def _own_fields_now(self) -> dict[int, tuple[Any, ...]]:
-        """:meth:`_own_fields`, while no other thread makes a block."""
-        with self._making:
-            return self._own_fields()
-
-    def _own_fields(self) -> dict[int, tuple[Any, ...]]:
-        """The fields of their own of the blocks that have some, by index: recorded, or held by a block made."""
-        own = dict(self._extras)
-        for chunk_number, chunk in self._made.items():
-            for place, block in enumerate(chunk):
-                if block is not None:
-                    get = _OWN_FIELDS[self._kinds[(chunk_number << _CHUNK_BITS) + place]]
-                    if get is not None:
-                        own[(chunk_number << _CHUNK_BITS) + place] = get(block)
-        return own
+        # What the scanner recorded (blocks are frozen: a block made holds the fields recorded for it);
+        # blocks already made are made again on the other side, on use.
+        return (Blocks, (self._sources, self._kinds, self._lines, self._offsets, self._extras))
 
 
 def _line_count(source: str) -> int:

@@ -14,49 +14,47 @@ validators or ``on_setattr`` hooks (the values were checked when they were
 first set, and a frozen class stays frozen).  Values made on first use
 (``functools.cached_property``) are not sent: they are made again on the
 other side when asked for.  A :class:`~symboldoc._fields.ReadLazily` object
-sends its fields still waiting as their texts (see ``_fields``).
+sends its fields still waiting as their texts (see ``_fields``), and the
+others at once too, with a getter made for each set of fields that wait
+(:func:`reduce_waiting`).
 
 Copies (``copy.deepcopy``) go through the same ``__reduce__``.
 """
 
 from __future__ import annotations
 
+import importlib
 import operator
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["WAITING", "compact", "rebuilt", "reduce_all", "reduce_waiting"]
+__all__ = ["compact", "rebuilt", "rebuilt_waiting", "reduce_all", "reduce_waiting"]
 
 T = TypeVar("T", bound=type)
 
 
-class _Waiting:
-    """The value sent for a field that has not been read yet (its text is sent instead)."""
-
-    def __reduce__(self) -> str:
-        return "WAITING"  # pickled by name: the one instance on both sides
-
-    def __repr__(self) -> str:
-        return "WAITING"
-
-
-WAITING = _Waiting()
-
-
 @attrs.frozen
 class _Plan:
-    """How one class is sent: the names of its fields, a getter of all of them, a setter of each."""
+    """How one class is sent: its name, the names of its fields, a getter of all of them, a setter of each.
 
+    ``token`` is what a pickle names the class with: ``"module:qualname"``
+    when that name finds the class again (a string, which a pickle writes in
+    full once and then refers to, and which costs far less to write and read
+    than a class), else the class itself.
+    """
+
+    cls: type
+    token: type | str
     names: tuple[str, ...]
     get_all: Callable[[Any], tuple[Any, ...]]
-    getters: tuple[tuple[str, Callable[[Any], Any]], ...]
     setters: tuple[Callable[[Any, Any], None], ...]
 
 
-#: One plan a class, made the first time an object of it is pickled or rebuilt.
+#: One plan a class, made the first time an object of it is pickled or rebuilt; by class, and by name.
 _plans: dict[type, _Plan] = {}
+_named_plans: dict[str, _Plan] = {}
 
 
 def _plan(cls: type) -> _Plan:
@@ -67,9 +65,43 @@ def _plan(cls: type) -> _Plan:
         get_all = getter if len(names) != 1 else _one(getter)
         # The slots' own descriptors: setting through them skips the class's __setattr__ (frozen or hooked).
         setters = tuple(_slot(cls, name).__set__ for name in names)
-        getters = tuple((name, operator.attrgetter(name)) for name in names)
-        plan = _plans.setdefault(cls, _Plan(names, get_all, getters, setters))
+        plan = _plans.setdefault(cls, _Plan(cls, _token(cls), names, get_all, setters))
+        if isinstance(plan.token, str):
+            _named_plans.setdefault(plan.token, plan)
     return plan
+
+
+def _token(cls: type) -> type | str:
+    """How a pickle names ``cls`` (see :class:`_Plan`): its name where the name finds it in any process."""
+    name = f"{cls.__module__}:{cls.__qualname__}"
+    if cls.__module__ == "__main__" or "<locals>" in cls.__qualname__:
+        return cls  # a name another process may not find, or find as something else
+    try:
+        return name if _found(name) is cls else cls
+    except (ImportError, AttributeError):
+        return cls
+
+
+def _found(name: str) -> Any:
+    """What ``"module:qualname"`` names, the module imported if it was not."""
+    module, _, qualname = name.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found
+
+
+def _plan_of(token: type | str) -> _Plan:
+    """The plan of the class ``token`` names (see :class:`_Plan`)."""
+    if isinstance(token, str):
+        plan = _named_plans.get(token)
+        if plan is not None:
+            return plan
+        cls = _found(token)
+        if not isinstance(cls, type) or not attrs.has(cls):
+            raise TypeError(f"{token!r} names no attrs class to rebuild")
+        token = cls
+    return _plans.get(token) or _plan(token)
 
 
 def _slot(cls: type, name: str) -> Any:
@@ -89,35 +121,72 @@ def _one(getter: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 def reduce_all(self: Any) -> tuple[Any, ...]:
     """The ``__reduce__`` :func:`compact` gives: every field at once."""
-    cls = type(self)
-    plan = _plans.get(cls) or _plan(cls)
-    return (rebuilt, (cls, plan.get_all(self)))
+    plan = _plans.get(type(self)) or _plan(type(self))
+    return (rebuilt, (plan.token, plan.get_all(self)))
 
 
-def rebuilt(cls: type[Any], values: tuple[Any, ...]) -> Any:
-    """An object of ``cls`` whose fields hold ``values`` (its attrs fields in order, then those its
-    ``_extra_state`` names); a WAITING value leaves its field unset."""
-    made = object.__new__(cls)
-    plan = _plans.get(cls) or _plan(cls)
+def rebuilt(token: type | str, values: tuple[Any, ...]) -> Any:
+    """An object of the class ``token`` names whose fields hold ``values`` (its attrs fields in order,
+    then those its ``_extra_state`` names)."""
+    plan = _named_plans.get(token) or _plan_of(token)  # type: ignore[arg-type]  # a class is hashable
+    made: Any = object.__new__(plan.cls)
     for setter, value in zip(plan.setters, values, strict=True):
-        if value is not WAITING:
-            setter(made, value)
+        setter(made, value)
     return made
 
 
-def reduce_waiting(self: Any, waiting: dict[str, Any]) -> tuple[Any, ...]:
-    """A ``__reduce__`` for an object whose fields named in ``waiting`` may be unset: each is sent as WAITING.
+def reduce_waiting(self: Any, waiting: dict[str, str]) -> tuple[Any, ...]:
+    """A ``__reduce__`` for an object whose fields named in ``waiting`` are unset, their texts waiting.
 
-    ``waiting`` (a copy the caller took of the texts still waiting) is sent as the ``_texts`` slot, which
-    comes second to last.  Every other field is set (a text goes only once its value is set), so it is
-    taken with a plain getter, and a class's ``__getattr__`` (which would read a waiting field) is not run.
+    ``waiting`` is a copy the caller took of the texts still waiting; it is
+    sent as the ``_texts`` slot, which comes second to last.  Every other
+    field is set (a text goes only once its value is set), so the fields are
+    taken at once with a getter made for the set of fields that wait, and a
+    class's ``__getattr__`` (which would read a waiting field) is not run.
     """
-    cls = type(self)
-    plan = _plans.get(cls) or _plan(cls)
-    values = [WAITING if name in waiting else get(self) for name, get in plan.getters[:-2]]
-    values.append(waiting)
-    values.append(plan.getters[-1][1](self))
-    return (rebuilt, (cls, tuple(values)))
+    token = (_plans.get(type(self)) or _plan(type(self))).token
+    plan = _waiting_plans.get((token, *waiting)) or _waiting_plan(token, tuple(waiting))
+    return (rebuilt_waiting, (token, plan.get_set(self), waiting))
+
+
+def rebuilt_waiting(token: type | str, values: tuple[Any, ...], waiting: dict[str, str]) -> Any:
+    """An object from :func:`reduce_waiting`: the fields ``waiting`` names unset, the others ``values``."""
+    plan = _waiting_plans.get((token, *waiting)) or _waiting_plan(token, tuple(waiting))
+    made: Any = object.__new__(plan.cls)
+    for setter, value in zip(plan.setters, values, strict=True):
+        setter(made, value)
+    plan.set_texts(made, waiting)
+    return made
+
+
+@attrs.frozen
+class _WaitingPlan:
+    """How an object of one class is sent while some of its fields wait: a getter and setters of the others."""
+
+    cls: type
+    get_set: Callable[[Any], tuple[Any, ...]]
+    setters: tuple[Callable[[Any, Any], None], ...]
+    set_texts: Callable[[Any, Any], None]
+
+
+#: One plan for each class (by its token) and fields waiting (the names in their order), made when first
+#: needed.  The fields that can wait are few, so the sets of them are few too.
+_waiting_plans: dict[tuple[Any, ...], _WaitingPlan] = {}
+
+
+def _waiting_plan(token: type | str, waiting: tuple[str, ...]) -> _WaitingPlan:
+    plan = _plan_of(token)
+    *fields, texts_slot, edits_slot = plan.names  # the _extra_state of a ReadLazily class: _texts, _edits
+    unknown = set(waiting) - set(fields)
+    if unknown:
+        raise TypeError(f"{plan.cls.__name__} has no field {sorted(unknown)[0]!r} to wait")
+    sent = (*(name for name in fields if name not in waiting), edits_slot)
+    getter = operator.attrgetter(*sent)
+    setters = tuple(setter for name, setter in zip(plan.names, plan.setters, strict=True) if name in sent)
+    made = _WaitingPlan(
+        plan.cls, getter if len(sent) != 1 else _one(getter), setters, plan.setters[plan.names.index(texts_slot)]
+    )
+    return _waiting_plans.setdefault((token, *waiting), made)
 
 
 def compact(cls: T) -> T:
