@@ -306,16 +306,19 @@ def sent_light(doc: Document) -> Document:
     return arrived
 
 
+FIELDS = tuple(field.name for field in attrs.fields(Document))
+
+
 @pytest.mark.parametrize("page", sorted(EDITABLE))
-def test_a_document_sent_back_by_load_many_makes_its_model_when_first_used(page: str) -> None:
+def test_a_document_sent_back_by_load_many_is_made_when_first_used(page: str) -> None:
     text = EDITABLE[page]
     original = symboldoc.loads(text)
     twin = sent_light(original)
-    assert not _made(twin, "page") and not _made(twin, "_bindings")
-    assert twin.front_matter == original.front_matter and twin.warnings == original.warnings
-    assert twin.blocks == original.blocks, "the blocks, front matter and warnings need no model"
-    assert repr(twin) == repr(original) and not _made(twin, "page")
-    assert twin.kind == original.kind and _made(twin, "page") and _made(twin, "_bindings")
+    assert not any(_made(twin, name) for name in FIELDS), "nothing is made before it is asked for"
+    assert twin.warnings == original.warnings
+    assert all(_made(twin, name) for name in FIELDS), "asking for one field makes them all"
+    assert twin.front_matter == original.front_matter and twin.blocks == original.blocks
+    assert repr(twin) == repr(original) and twin.kind == original.kind
     assert twin.page == original.page and twin == original
     assert symboldoc.dumps(twin) == text
     assert not hasattr(twin, "no_such_field")
@@ -325,12 +328,28 @@ def test_a_document_sent_back_by_load_many_makes_its_model_when_first_used(page:
     assert symboldoc.dumps(twin) == symboldoc.dumps(expected)
 
 
+@pytest.mark.parametrize("name", ["blocks", "sections", "tables", "score", "kind", "symbol", "page"])
+def test_anything_asked_of_a_document_sent_back_makes_it(name: str, example: str) -> None:
+    original = symboldoc.loads(example)
+    twin = sent_light(original)
+    assert getattr(twin, name) == getattr(original, name)
+    assert all(_made(twin, field) for field in FIELDS)
+
+
+def test_a_field_set_before_a_document_sent_back_is_made_stays_set(example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
+    twin.warnings = ()
+    twin.final_newline = not symboldoc.loads(example).final_newline
+    assert twin.warnings == () and twin.front_matter == symboldoc.loads(example).front_matter
+    assert twin.final_newline is not symboldoc.loads(example).final_newline, "kept, not replaced by the one sent"
+
+
 @pytest.mark.parametrize("how", sorted(copies()))
 def test_a_copy_of_a_document_sent_back_unopened_is_a_whole_document(how: str, example: str) -> None:
     twin = sent_light(symboldoc.loads(example))
     twin.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
     copied = copies()[how](twin)
-    assert _made(copied, "page") and copied == twin
+    assert all(_made(copied, name) for name in FIELDS) and copied == twin
     expected = symboldoc.loads(example)
     expected.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
     assert symboldoc.dumps(copied) == symboldoc.dumps(twin) == symboldoc.dumps(expected)
@@ -359,7 +378,7 @@ def test_threads_asking_for_a_model_sent_back_get_one_model(example: str) -> Non
 
     def ask() -> None:
         barrier.wait()
-        seen.append(twin.page if len(seen) % 2 else twin._bindings)
+        seen.append(twin.page if len(seen) % 2 else twin.blocks)
 
     threads = [threading.Thread(target=ask) for _ in range(8)]
     for thread in threads:
@@ -367,7 +386,7 @@ def test_threads_asking_for_a_model_sent_back_get_one_model(example: str) -> Non
     for thread in threads:
         thread.join()
     assert len(seen) == 8
-    assert all(found is twin.page or found is twin._bindings for found in seen), "one model, whoever asked first"
+    assert all(found is twin.page or found is twin.blocks for found in seen), "one document, whoever asked first"
     assert twin.score is not None
     twin.score.grade = "A"
     assert symboldoc.dumps(twin) == graded_a(example)

@@ -21,7 +21,7 @@ from ._problems import Problem
 from ._read_text import BOM, read_text
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol
-from ._travel import BindingsToMake, ModelOnArrival, bindings_received, bindings_to_send
+from ._travel import BindingsToMake, MadeOnFirstUse, bindings_received, bindings_to_send
 
 if TYPE_CHECKING:
     from ._edit import Binding
@@ -30,7 +30,7 @@ __all__ = ["Document", "edit_bindings", "read_document"]
 
 
 @attrs.define(getstate_setstate=False)
-class Document(ModelOnArrival):
+class Document(MadeOnFirstUse):
     """A Longbridge page: a quote page, the news index, a news article or a community topic.
 
     A document read by :func:`symboldoc.loads` has ``blocks`` that tile its

@@ -20,15 +20,16 @@ taken again on the other side, as soon as the document arrives, when the
 document still shows what it showed when it was read (TAKE_AGAIN), which
 costs less than sending it.
 
-**A ``load_many`` result makes its model on first use.**  A document that
-``load_many`` sends back from a worker (:func:`light`) carries its typed page
-and the bindings sent with it as one pickle of their own, inside its own; the
-caller makes them the first time ``page`` (or anything read through it:
-``doc.score``, ``doc.kind``, ``dumps``) is asked for (:class:`ModelOnArrival`).
-Until then the document holds its blocks, front matter and warnings, and
-costs its caller little.  Copies and other pickles keep the model in the
-same pickle as everything else, so that objects outside the document that
-refer into its model (``pickle.dumps((doc, doc.score))``) still do.
+**A ``load_many`` result is made on first use.**  A document that
+``load_many`` sends back from a worker (:func:`light`) carries its contents
+(blocks, front matter, typed page, warnings, and the bindings sent with
+them) as one pickle of their own, inside its own; the caller makes them the
+first time anything of the document is asked for (``doc.blocks``,
+``doc.score``, ``doc.kind``, ``dumps``...; :class:`MadeOnFirstUse`).  Until
+then the document costs its caller the copy of some bytes.  Copies and
+other pickles make everything at once, in one pickle, so that objects
+outside the document that refer into its model
+(``pickle.dumps((doc, doc.score))``) still do.
 """
 
 from __future__ import annotations
@@ -53,14 +54,11 @@ if TYPE_CHECKING:
 __all__ = [
     "TAKE_AGAIN",
     "BindingsToMake",
-    "ModelOnArrival",
+    "MadeOnFirstUse",
     "bindings_received",
     "bindings_to_send",
     "light",
 ]
-
-#: The fields of a document that an arrived document makes on first use.
-MADE_ON_USE = frozenset({"page", "_bindings"})
 
 
 class _TakeAgain:
@@ -184,11 +182,11 @@ def _received(doc: Document, fields: tuple[Any, ...]) -> Binding:
     return binding
 
 
-# -- the model, made on first use (load_many) --------------------------------------------------
+# -- the document, made on first use (load_many) ----------------------------------------------
 
 
 class _Packed:
-    """A document's model and the bindings sent with it, as one pickle, until first used."""
+    """A document's contents (its fields and the bindings sent with them) as one pickle, until first used."""
 
     __slots__ = ("data", "lock")
 
@@ -197,41 +195,42 @@ class _Packed:
         self.lock = threading.Lock()
 
     def unpack(self, doc: Document) -> None:
-        """Set ``doc``'s page and bindings from the pickle (once, whichever thread asks first).
+        """Set ``doc``'s fields and bindings from the pickle (once, whichever thread asks first).
 
-        The bindings sent are always made again from the text (see :func:`light`): making them takes
-        nothing from the document, so no other thread sees a page that is not the document's own.
+        A field the user set before this stays as set.  The bindings sent are always made again
+        from the text (see :func:`light`): making them reads nothing of the document, so no other
+        thread sees a page that is not the document's own.
         """
         with self.lock:
             data = self.data
             if data is None:
                 return  # another thread made them while this one waited
-            page, sent = pickle.loads(data)
-            bindings = bindings_received(doc, sent)
-            try:  # a page the user gave the document before the sent one was made stays its page
-                object.__getattribute__(doc, "page")
-            except AttributeError:
-                object.__setattr__(doc, "page", page)
-            object.__setattr__(doc, "_bindings", bindings)
+            state, sent = pickle.loads(data)
+            for name, value in state.items():
+                try:
+                    object.__getattribute__(doc, name)
+                except AttributeError:
+                    object.__setattr__(doc, name, value)
+            object.__setattr__(doc, "_bindings", bindings_received(doc, sent))
             self.data = None
 
 
-class ModelOnArrival:
-    """Gives :class:`~symboldoc.Document` a model made on first use after it travelled light (see the module).
+class MadeOnFirstUse:
+    """Gives :class:`~symboldoc.Document` contents made on first use after it travelled light (see the module).
 
-    Only a document that came from :func:`light` has the fields of
-    ``MADE_ON_USE`` unset; asking for one of them makes both.  A document
-    read, built, copied or unpickled otherwise never comes through
-    ``__getattr__`` for them.
+    Only a document that came from :func:`light` has its fields unset and a
+    pickle of them waiting; asking for any field (or anything made from one)
+    makes them all.  A document read, built, copied or unpickled otherwise
+    never comes through ``__getattr__`` for its fields.
     """
 
-    __slots__ = ("_packed_model",)
+    __slots__ = ("_packed",)
 
     def __getattr__(self, name: str) -> Any:
         # Only ever called for a name normal lookup did not find.
-        if name in MADE_ON_USE:
+        if name != "_packed":
             try:
-                packed = object.__getattribute__(self, "_packed_model")
+                packed = object.__getattribute__(self, "_packed")
             except AttributeError:
                 packed = None
             if packed is not None:
@@ -241,7 +240,7 @@ class ModelOnArrival:
 
 
 class _Light:
-    """A document whose pickle carries its model as a pickle of its own, made on first use on the other side."""
+    """A document whose pickle carries its contents as a pickle of their own, made on first use on the other side."""
 
     __slots__ = ("doc",)
 
@@ -251,13 +250,13 @@ class _Light:
     def __reduce__(self) -> tuple[Any, ...]:
         doc = self.doc
         cls = type(doc)
-        state = {field.name: getattr(doc, field.name) for field in attrs.fields(cls) if field.name not in MADE_ON_USE}
-        model = pickle.dumps((doc.page, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
-        return (_arrived_light, (cls, state, model))
+        state = {field.name: getattr(doc, field.name) for field in attrs.fields(cls) if field.name != "_bindings"}
+        contents = pickle.dumps((state, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
+        return (_arrived_light, (cls, contents))
 
 
 def light(doc: Document) -> Any:
-    """``doc`` as ``load_many`` sends it back: an object whose pickle gives ``doc`` again, its model made on use.
+    """``doc`` as ``load_many`` sends it back: an object whose pickle gives ``doc`` again, made on first use.
 
     Only for a document that nothing else refers into (the page's objects would
     be other objects on the other side than those of the document's model): the
@@ -270,10 +269,8 @@ def light(doc: Document) -> Any:
     return _Light(doc)
 
 
-def _arrived_light(cls: type[Document], state: dict[str, Any], model: bytes) -> Document:
-    """A document from :func:`light`'s pickle: its state set, its page and bindings made on first use."""
+def _arrived_light(cls: type[Document], contents: bytes) -> Document:
+    """A document from :func:`light`'s pickle: nothing of it is made until it is first used."""
     doc = object.__new__(cls)
-    for name, value in state.items():
-        object.__setattr__(doc, name, value)
-    object.__setattr__(doc, "_packed_model", _Packed(model))
+    object.__setattr__(doc, "_packed", _Packed(contents))
     return doc
