@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import pickle
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 import symboldoc
 from symboldoc import DecodeError
-from symboldoc._batch import _chunksize
+from symboldoc._batch import _chunksize, _cuts
 
 from .pages import own_pages
 
@@ -119,3 +120,28 @@ def test_a_batch_in_many_chunks_comes_back_in_order(tmp_path: Path) -> None:
     results = list(symboldoc.load_many(paths, workers=2, transform=symbol_of))
     assert [result.path for result in results] == [str(path) for path in paths]
     assert [result.result for result in results] == [symboldoc.loads(text).symbol for text in texts]
+
+
+@pytest.mark.parametrize("pages", [1, 2, 7, 40, 150, 1200, 100_000])
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_the_last_chunks_get_smaller_and_every_page_is_in_one(pages: int, workers: int) -> None:
+    size = _chunksize(pages, workers)
+    cuts = list(_cuts(pages, size, workers))
+    assert cuts[0][0] == 0 and cuts[-1][1] == pages and all(start < end for start, end in cuts)
+    assert all(end == following for (_, end), (following, _) in itertools.pairwise(cuts)), "each page in one chunk"
+    sizes = [end - start for start, end in cuts]
+    assert max(sizes) <= size and sizes == sorted(sizes, reverse=True), "never larger than before"
+    assert all(piece >= max(1, size // 8) for piece in sizes[:-1]), "no chunk smaller than an eighth, but the last"
+    if pages >= workers * 4 * 8:
+        assert sizes[-workers - 1] <= size // 2, "each worker's last chunk is short"
+    assert list(_cuts(pages, size, 0)) == [(start, min(pages, start + size)) for start in range(0, pages, size)]
+
+
+def test_a_batch_in_chunks_of_a_size_given_comes_back_in_order(tmp_path: Path) -> None:
+    paths = []
+    for number, text in enumerate(sorted(own_pages().values()) * 6):
+        path = tmp_path / f"{number:03d}.md"
+        path.write_bytes(text.encode())
+        paths.append(path)
+    results = list(symboldoc.load_many(paths, workers=2, chunksize=5, transform=symbol_of))
+    assert [result.path for result in results] == [str(path) for path in paths]

@@ -76,7 +76,9 @@ def load_many(
     ``chunksize`` is how many pages a worker takes at a time; by default
     the batch is cut into chunks of equal size, at most 64 pages each and at
     least four for each worker (few round trips between processes, and a
-    small batch still spread over every worker).
+    small batch still spread over every worker), and the chunks of the last
+    rounds get smaller, so that the workers finish together instead of one
+    waiting on the other's last chunk.  A ``chunksize`` given is kept to the end.
     """
     jobs = [(os.fspath(path), strict, transform) for path in paths]
     stream = _terminal_stderr() if progress is True else progress or None
@@ -87,10 +89,11 @@ def load_many(
         yield from _reported(results, bar)
         return
     count = min(count, len(jobs))
-    if chunksize is None:
-        chunksize = _chunksize(len(jobs), count)
+    taper = chunksize is None
+    size = _chunksize(len(jobs), count) if chunksize is None else max(1, chunksize)
+    chunks = (jobs[start:end] for start, end in _cuts(len(jobs), size, count if taper else 0))
     with ProcessPoolExecutor(max_workers=count) as pool:
-        yield from _reported(_windowed(pool, jobs, max(1, chunksize), count * _CHUNKS_A_WORKER), bar)
+        yield from _reported(_windowed(pool, chunks, count * _CHUNKS_A_WORKER), bar)
 
 
 #: How many chunks each worker may have waiting or done ahead of the reader of the results.
@@ -118,17 +121,16 @@ def _travelling(loaded: Loaded[Any]) -> Loaded[Any]:
 
 def _windowed(
     pool: ProcessPoolExecutor,
-    jobs: list[tuple[str, bool, Callable[[Document], Any] | None]],
-    chunksize: int,
+    chunks: Iterator[list[tuple[str, bool, Callable[[Document], Any] | None]]],
     window: int,
 ) -> Iterator[Loaded[Any]]:
-    """The results of ``jobs`` in order, with at most ``window`` chunks given to the pool and not yet taken.
+    """The results of the jobs of ``chunks`` in order, with at most ``window`` chunks given to the pool and
+    not yet taken.
 
     Unlike ``pool.map``, which gives the pool every chunk at once, this keeps
     what waits in memory bounded when the results are used more slowly than
     they are made (an export writing a file), however many pages there are.
     """
-    chunks = (jobs[start : start + chunksize] for start in range(0, len(jobs), chunksize))
     pending: deque[Future[list[bytes]]] = deque()
     try:
         for chunk in itertools.islice(chunks, window):
@@ -158,6 +160,25 @@ def _chunksize(pages: int, workers: int) -> int:
     """Pages a chunk: chunks of equal size, at most 64 pages each and at least four for each worker."""
     rounds = max(4, -(-pages // (workers * 64)))  # ceil(pages / (workers * 64))
     return max(1, -(-pages // (workers * rounds)))
+
+
+def _cuts(count: int, size: int, workers: int) -> Iterator[tuple[int, int]]:
+    """Where the chunks of ``count`` jobs start and end: ``size`` jobs each, or, when ``workers`` is not 0,
+    fewer in the last rounds.
+
+    Once fewer than two chunks for each worker are left, a chunk takes half
+    of what is left for each worker (at least an eighth of ``size``), so the
+    last chunks are short and no worker waits long for the other's last one:
+    1,200 pages on two workers, in chunks of 60, end with chunks of 60, 45,
+    34, 26, 19, 14, 11, 8, 7, 7, 7 and 2 pages (28 chunks, not 20).
+    """
+    least = max(1, size // 8)
+    start = 0
+    while start < count:
+        left = count - start
+        step = size if not workers else min(size, max(least, -(-left // (2 * workers))))
+        yield start, min(count, start + step)
+        start += step
 
 
 def _reported(results: Iterator[Loaded[Any]], bar: _Progress | None) -> Iterator[Loaded[Any]]:
