@@ -119,7 +119,7 @@ def figures(doc: symboldoc.Document) -> tuple[Any, ...]:
 
 
 #: Rounds of the throughput figures (each measures one core, then every core, for each job).
-ROUNDS = 5
+ROUNDS = 9
 
 #: Loop turns of one unit of the baseline's work: about as long as reading one page of the batch.
 SPIN = 30_000
