@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import copy
 import gc
+import importlib
 import json
 import pickle
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -215,3 +217,25 @@ def test_a_pickle_naming_what_is_no_attrs_class_is_refused() -> None:
         rebuilt("decimal:Decimal", ())
     with pytest.raises(AttributeError):
         rebuilt("symboldoc:NoSuchClass", ())
+
+
+def test_a_class_of_a_module_reloaded_copies_and_pickles_as_the_class_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = "import attrs\nimport symboldoc\n\n@attrs.define\nclass Noted(symboldoc.Peer):\n    note: str = ''\n"
+    (tmp_path / "reloaded_peers.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = importlib.import_module("reloaded_peers")
+    try:
+        old = module.Noted(rank=1, name="Before", note="a")
+        assert pickle.loads(pickle.dumps(old)) == old
+        (tmp_path / "reloaded_peers.py").write_text(source + "    weight: int = 0\n")
+        importlib.reload(module)
+        new = module.Noted(rank=2, name="After", note="b", weight=5)
+        for twin in (pickle.loads(pickle.dumps(new)), copy.deepcopy(new)):
+            assert type(twin) is module.Noted and twin == new and twin.weight == 5
+        assert type(copy.deepcopy(old)) is type(old) and copy.deepcopy(old) == old
+        with pytest.raises(pickle.PicklingError):
+            pickle.dumps(old)  # as pickle refuses a class its name no longer finds
+    finally:
+        sys.modules.pop("reloaded_peers", None)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import importlib
 import operator
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -40,9 +41,12 @@ class _Plan:
     """How one class is sent: its name, the names of its fields, a getter of all of them, a setter of each.
 
     ``token`` is what a pickle names the class with: ``"module:qualname"``
-    when that name finds the class again (a string, which a pickle writes in
-    full once and then refers to, and which costs far less to write and read
-    than a class), else the class itself.
+    for a class at the top of a module that its name finds (a string, which
+    a pickle writes in full once and then refers to, and which costs far
+    less to write and read than a class), else the class itself.  ``home``
+    is that module's namespace: the name stands for the class only while
+    the namespace still holds the class under it (a module reloaded, or a
+    name bound again, makes a new class of the same name).
     """
 
     cls: type
@@ -50,9 +54,11 @@ class _Plan:
     names: tuple[str, ...]
     get_all: Callable[[Any], tuple[Any, ...]]
     setters: tuple[Callable[[Any, Any], None], ...]
+    home: dict[str, Any] = attrs.field(eq=False)
 
 
-#: One plan a class, made the first time an object of it is pickled or rebuilt; by class, and by name.
+#: One plan a class, made the first time an object of it is pickled or rebuilt; by class, and by name
+#: (the plan of the class the name stands for now).
 _plans: dict[type, _Plan] = {}
 _named_plans: dict[str, _Plan] = {}
 
@@ -65,21 +71,25 @@ def _plan(cls: type) -> _Plan:
         get_all = getter if len(names) != 1 else _one(getter)
         # The slots' own descriptors: setting through them skips the class's __setattr__ (frozen or hooked).
         setters = tuple(_slot(cls, name).__set__ for name in names)
-        plan = _plans.setdefault(cls, _Plan(cls, _token(cls), names, get_all, setters))
-        if isinstance(plan.token, str):
-            _named_plans.setdefault(plan.token, plan)
+        token, home = _token(cls)
+        plan = _plans.setdefault(cls, _Plan(cls, token, names, get_all, setters, home))
+        if _named(plan):
+            _named_plans[plan.token] = plan  # type: ignore[index]  # _named: a str
     return plan
 
 
-def _token(cls: type) -> type | str:
-    """How a pickle names ``cls`` (see :class:`_Plan`): its name where the name finds it in any process."""
-    name = f"{cls.__module__}:{cls.__qualname__}"
-    if cls.__module__ == "__main__" or "<locals>" in cls.__qualname__:
-        return cls  # a name another process may not find, or find as something else
-    try:
-        return name if _found(name) is cls else cls
-    except (ImportError, AttributeError):
-        return cls
+def _named(plan: _Plan) -> bool:
+    """Whether ``plan.token`` names ``plan.cls`` now (a module reloaded makes another class of its name)."""
+    return plan.home.get(plan.cls.__qualname__) is plan.cls
+
+
+def _token(cls: type) -> tuple[type | str, dict[str, Any]]:
+    """How a pickle names ``cls`` and the namespace that holds it (see :class:`_Plan`)."""
+    module = sys.modules.get(cls.__module__)
+    home: dict[str, Any] = vars(module) if module is not None else {}
+    if cls.__module__ == "__main__" or "." in cls.__qualname__ or home.get(cls.__qualname__) is not cls:
+        return cls, {}  # a name another process may not find, or find as something else
+    return f"{cls.__module__}:{cls.__qualname__}", home
 
 
 def _found(name: str) -> Any:
@@ -92,15 +102,17 @@ def _found(name: str) -> Any:
 
 
 def _plan_of(token: type | str) -> _Plan:
-    """The plan of the class ``token`` names (see :class:`_Plan`)."""
+    """The plan of the class ``token`` names now (see :class:`_Plan`)."""
     if isinstance(token, str):
         plan = _named_plans.get(token)
-        if plan is not None:
+        if plan is not None and _named(plan):
             return plan
         cls = _found(token)
         if not isinstance(cls, type) or not attrs.has(cls):
             raise TypeError(f"{token!r} names no attrs class to rebuild")
-        token = cls
+        plan = _plans.get(cls) or _plan(cls)
+        _named_plans[token] = plan
+        return plan
     return _plans.get(token) or _plan(token)
 
 
@@ -121,14 +133,17 @@ def _one(getter: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
 
 def reduce_all(self: Any) -> tuple[Any, ...]:
     """The ``__reduce__`` :func:`compact` gives: every field at once."""
-    plan = _plans.get(type(self)) or _plan(type(self))
-    return (rebuilt, (plan.token, plan.get_all(self)))
+    cls = type(self)
+    plan = _plans.get(cls) or _plan(cls)
+    return (rebuilt, (plan.token if _named(plan) else cls, plan.get_all(self)))
 
 
 def rebuilt(token: type | str, values: tuple[Any, ...]) -> Any:
     """An object of the class ``token`` names whose fields hold ``values`` (its attrs fields in order,
     then those its ``_extra_state`` names)."""
-    plan = _named_plans.get(token) or _plan_of(token)  # type: ignore[arg-type]  # a class is hashable
+    plan = _named_plans.get(token)  # type: ignore[arg-type]  # a class is hashable: None
+    if plan is None or not _named(plan):
+        plan = _plan_of(token)
     made: Any = object.__new__(plan.cls)
     for setter, value in zip(plan.setters, values, strict=True):
         setter(made, value)
@@ -144,14 +159,20 @@ def reduce_waiting(self: Any, waiting: dict[str, str]) -> tuple[Any, ...]:
     taken at once with a getter made for the set of fields that wait, and a
     class's ``__getattr__`` (which would read a waiting field) is not run.
     """
-    token = (_plans.get(type(self)) or _plan(type(self))).token
-    plan = _waiting_plans.get((token, *waiting)) or _waiting_plan(token, tuple(waiting))
+    cls = type(self)
+    class_plan = _plans.get(cls) or _plan(cls)
+    token = class_plan.token if _named(class_plan) else cls
+    plan = _waiting_plans.get((token, *waiting))
+    if plan is None or plan.of is not class_plan:
+        plan = _waiting_plan(token, tuple(waiting))
     return (rebuilt_waiting, (token, plan.get_set(self), waiting))
 
 
 def rebuilt_waiting(token: type | str, values: tuple[Any, ...], waiting: dict[str, str]) -> Any:
     """An object from :func:`reduce_waiting`: the fields ``waiting`` names unset, the others ``values``."""
-    plan = _waiting_plans.get((token, *waiting)) or _waiting_plan(token, tuple(waiting))
+    plan = _waiting_plans.get((token, *waiting))
+    if plan is None or not _named(plan.of):
+        plan = _waiting_plan(token, tuple(waiting))
     made: Any = object.__new__(plan.cls)
     for setter, value in zip(plan.setters, values, strict=True):
         setter(made, value)
@@ -163,6 +184,7 @@ def rebuilt_waiting(token: type | str, values: tuple[Any, ...], waiting: dict[st
 class _WaitingPlan:
     """How an object of one class is sent while some of its fields wait: a getter and setters of the others."""
 
+    of: _Plan
     cls: type
     get_set: Callable[[Any], tuple[Any, ...]]
     setters: tuple[Callable[[Any, Any], None], ...]
@@ -184,9 +206,11 @@ def _waiting_plan(token: type | str, waiting: tuple[str, ...]) -> _WaitingPlan:
     getter = operator.attrgetter(*sent)
     setters = tuple(setter for name, setter in zip(plan.names, plan.setters, strict=True) if name in sent)
     made = _WaitingPlan(
-        plan.cls, getter if len(sent) != 1 else _one(getter), setters, plan.setters[plan.names.index(texts_slot)]
+        plan, plan.cls, getter if len(sent) != 1 else _one(getter), setters, plan.setters[plan.names.index(texts_slot)]
     )
-    return _waiting_plans.setdefault((token, *waiting), made)
+    key = (token, *waiting)
+    _waiting_plans[key] = made
+    return made
 
 
 def compact(cls: T) -> T:
