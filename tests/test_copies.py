@@ -339,9 +339,19 @@ def test_anything_asked_of_a_document_sent_back_makes_it(name: str, example: str
 def test_a_field_set_before_a_document_sent_back_is_made_stays_set(example: str) -> None:
     twin = sent_light(symboldoc.loads(example))
     twin.warnings = ()
+    assert all(_made(twin, name) for name in FIELDS), "assigning makes the document first, then sets the value"
     twin.final_newline = not symboldoc.loads(example).final_newline
     assert twin.warnings == () and twin.front_matter == symboldoc.loads(example).front_matter
     assert twin.final_newline is not symboldoc.loads(example).final_newline, "kept, not replaced by the one sent"
+
+
+def test_bindings_set_before_a_document_sent_back_is_made_stay_set(example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
+    expected = symboldoc.loads(example)
+    twin._bindings = expected._bindings = ()  # a document that binds nothing: dumps writes it from its model
+    edit_figures(twin)
+    edit_figures(expected)
+    assert twin._bindings == () and symboldoc.dumps(twin) == symboldoc.dumps(expected)
 
 
 @pytest.mark.parametrize("how", sorted(copies()))

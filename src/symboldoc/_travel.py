@@ -197,9 +197,10 @@ class _Packed:
     def unpack(self, doc: Document) -> None:
         """Set ``doc``'s fields and bindings from the pickle (once, whichever thread asks first).
 
-        A field the user set before this stays as set.  The bindings sent are always made again
-        from the text (see :func:`light`): making them reads nothing of the document, so no other
-        thread sees a page that is not the document's own.
+        Nothing else sets a field of ``doc`` before this: assigning one makes the document first
+        (:meth:`MadeOnFirstUse.__setattr__`).  The bindings sent are always made again from the
+        text (see :func:`light`): making them reads nothing of the document, so no other thread
+        sees a page that is not the document's own.
         """
         with self.lock:
             data = self.data
@@ -207,10 +208,7 @@ class _Packed:
                 return  # another thread made them while this one waited
             state, sent = pickle.loads(data)
             for name, value in state.items():
-                try:
-                    object.__getattribute__(doc, name)
-                except AttributeError:
-                    object.__setattr__(doc, name, value)
+                object.__setattr__(doc, name, value)
             object.__setattr__(doc, "_bindings", bindings_received(doc, sent))
             self.data = None
 
@@ -220,11 +218,22 @@ class MadeOnFirstUse:
 
     Only a document that came from :func:`light` has its fields unset and a
     pickle of them waiting; asking for any field (or anything made from one)
-    makes them all.  A document read, built, copied or unpickled otherwise
-    never comes through ``__getattr__`` for its fields.
+    makes them all, and so does assigning one, before the value assigned is
+    set: a value the user sets is never replaced by the one sent, whichever
+    thread makes the document.  A document read, built, copied or unpickled
+    otherwise never comes through ``__getattr__`` for its fields.
     """
 
     __slots__ = ("_packed",)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            packed = object.__getattribute__(self, "_packed")
+        except AttributeError:
+            packed = None
+        if packed is not None:
+            packed.unpack(self)
+        object.__setattr__(self, name, value)
 
     def __getattr__(self, name: str) -> Any:
         # Only ever called for a name normal lookup did not find.
