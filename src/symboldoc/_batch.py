@@ -24,6 +24,7 @@ import attrs
 
 from ._api import load
 from ._document import Document
+from ._pickling import compact
 from ._problems import SymbolDocError
 from ._travel import light
 
@@ -32,6 +33,7 @@ __all__ = ["Loaded", "load_many"]
 T = TypeVar("T")
 
 
+@compact
 @attrs.frozen
 class Loaded(Generic[T]):
     """One page of a batch: its ``path``, and either its ``result`` or the ``error`` that stopped it."""

@@ -128,15 +128,18 @@ def bindings_to_send(doc: Document) -> tuple[Any, ...]:
     binding a tuple of its fields, its block as its index in ``doc.blocks``.
     """
     held = doc._bindings
+    if _made_again(doc, held):
+        return _sent_again(held)
+    return ("all", tuple(_sent(doc, binding) for binding in held))  # type: ignore[union-attr]  # a tuple
+
+
+def _sent_again(held: tuple[Binding, ...] | BindingsToMake) -> tuple[Any, ...]:
+    """``("again", whats, kept)`` for bindings the other side makes again (see :func:`bindings_to_send`)."""
     if isinstance(held, BindingsToMake):
         return ("again", held.whats, held.kept)
-    if _made_again(doc, held):
-        whats = tuple(binding.what for binding in held)
-        kept = tuple(
-            (place, binding.params, binding.original) for place, binding in enumerate(held) if binding.identity
-        )
-        return ("again", whats, kept)
-    return ("all", tuple(_sent(doc, binding) for binding in held))
+    whats = tuple(binding.what for binding in held)
+    kept = tuple((place, binding.params, binding.original) for place, binding in enumerate(held) if binding.identity)
+    return ("again", whats, kept)
 
 
 def _made_again(doc: Document, held: tuple[Binding, ...] | BindingsToMake) -> bool:
@@ -260,7 +263,8 @@ class _Light:
         doc = self.doc
         cls = type(doc)
         state = {field.name: getattr(doc, field.name) for field in attrs.fields(cls) if field.name != "_bindings"}
-        contents = pickle.dumps((state, bindings_to_send(doc)), pickle.HIGHEST_PROTOCOL)
+        # light() saw that the other side makes the bindings again from the text
+        contents = pickle.dumps((state, _sent_again(doc._bindings)), pickle.HIGHEST_PROTOCOL)
         return (_arrived_light, (cls, contents))
 
 
