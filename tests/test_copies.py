@@ -345,6 +345,14 @@ def test_a_field_set_before_a_document_sent_back_is_made_stays_set(example: str)
     assert twin.final_newline is not symboldoc.loads(example).final_newline, "kept, not replaced by the one sent"
 
 
+def test_a_field_deleted_before_a_document_sent_back_is_made_stays_deleted(example: str) -> None:
+    twin = sent_light(symboldoc.loads(example))
+    del twin.warnings
+    with pytest.raises(AttributeError):
+        twin.warnings  # noqa: B018 - as on a document loaded here
+    assert twin.front_matter == symboldoc.loads(example).front_matter
+
+
 def test_bindings_set_before_a_document_sent_back_is_made_stay_set(example: str) -> None:
     twin = sent_light(symboldoc.loads(example))
     expected = symboldoc.loads(example)

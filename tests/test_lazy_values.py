@@ -239,3 +239,27 @@ def test_a_class_of_a_module_reloaded_copies_and_pickles_as_the_class_it_is(
             pickle.dumps(old)  # as pickle refuses a class its name no longer finds
     finally:
         sys.modules.pop("reloaded_peers", None)
+
+
+def test_a_module_imported_again_pickles_each_class_as_pickle_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = "import attrs\nimport symboldoc\n\n@attrs.define\nclass Noted(symboldoc.Peer):\n    note: str = ''\n"
+    (tmp_path / "imported_peers.py").write_text(source)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        first = importlib.import_module("imported_peers").Noted(rank=1, name="First", note="a")
+        assert pickle.loads(pickle.dumps(first)) == first
+        del sys.modules["imported_peers"]
+        (tmp_path / "imported_peers.py").write_text(source + "    weight: int = 0\n")
+        module = importlib.import_module("imported_peers")
+        again = module.Noted(rank=2, name="Again", note="b", weight=5)
+        for twin in (pickle.loads(pickle.dumps(again)), copy.deepcopy(again)):
+            assert type(twin) is module.Noted and twin == again
+        assert type(copy.deepcopy(first)) is type(first) and copy.deepcopy(first) == first
+        with pytest.raises(pickle.PicklingError):
+            pickle.dumps(first)  # its module is no longer the one imported under its name
+        with pytest.raises(TypeError, match="another version of the class"):
+            rebuilt("imported_peers:Noted", (3, "Short"))
+    finally:
+        sys.modules.pop("imported_peers", None)

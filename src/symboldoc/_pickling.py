@@ -43,10 +43,11 @@ class _Plan:
     ``token`` is what a pickle names the class with: ``"module:qualname"``
     for a class at the top of a module that its name finds (a string, which
     a pickle writes in full once and then refers to, and which costs far
-    less to write and read than a class), else the class itself.  ``home``
-    is that module's namespace: the name stands for the class only while
-    the namespace still holds the class under it (a module reloaded, or a
-    name bound again, makes a new class of the same name).
+    less to write and read than a class), else the class itself.  The name
+    stands for the class only while the module ``sys.modules`` holds under
+    its module name holds the class under that name (a module reloaded or
+    imported again, or a name bound again, makes a new class of the same
+    name): see :func:`_named`.
     """
 
     cls: type
@@ -54,7 +55,6 @@ class _Plan:
     names: tuple[str, ...]
     get_all: Callable[[Any], tuple[Any, ...]]
     setters: tuple[Callable[[Any, Any], None], ...]
-    home: dict[str, Any] = attrs.field(eq=False)
 
 
 #: One plan a class, made the first time an object of it is pickled or rebuilt; by class, and by name
@@ -71,25 +71,26 @@ def _plan(cls: type) -> _Plan:
         get_all = getter if len(names) != 1 else _one(getter)
         # The slots' own descriptors: setting through them skips the class's __setattr__ (frozen or hooked).
         setters = tuple(_slot(cls, name).__set__ for name in names)
-        token, home = _token(cls)
-        plan = _plans.setdefault(cls, _Plan(cls, token, names, get_all, setters, home))
+        plan = _plans.setdefault(cls, _Plan(cls, _token(cls), names, get_all, setters))
         if _named(plan):
             _named_plans[plan.token] = plan  # type: ignore[index]  # _named: a str
     return plan
 
 
 def _named(plan: _Plan) -> bool:
-    """Whether ``plan.token`` names ``plan.cls`` now (a module reloaded makes another class of its name)."""
-    return plan.home.get(plan.cls.__qualname__) is plan.cls
+    """Whether ``plan.token`` names ``plan.cls`` now, in the module imported under its name."""
+    if type(plan.token) is not str:
+        return False
+    module = sys.modules.get(plan.cls.__module__)
+    return module is not None and vars(module).get(plan.cls.__qualname__) is plan.cls
 
 
-def _token(cls: type) -> tuple[type | str, dict[str, Any]]:
-    """How a pickle names ``cls`` and the namespace that holds it (see :class:`_Plan`)."""
+def _token(cls: type) -> type | str:
+    """How a pickle names ``cls`` (see :class:`_Plan`)."""
     module = sys.modules.get(cls.__module__)
-    home: dict[str, Any] = vars(module) if module is not None else {}
-    if cls.__module__ == "__main__" or "." in cls.__qualname__ or home.get(cls.__qualname__) is not cls:
-        return cls, {}  # a name another process may not find, or find as something else
-    return f"{cls.__module__}:{cls.__qualname__}", home
+    if cls.__module__ == "__main__" or "." in cls.__qualname__ or module is None:
+        return cls  # a name another process may not find, or find as something else
+    return f"{cls.__module__}:{cls.__qualname__}" if vars(module).get(cls.__qualname__) is cls else cls
 
 
 def _found(name: str) -> Any:
@@ -145,9 +146,19 @@ def rebuilt(token: type | str, values: tuple[Any, ...]) -> Any:
     if plan is None or not _named(plan):
         plan = _plan_of(token)
     made: Any = object.__new__(plan.cls)
+    if len(values) != len(plan.setters):
+        raise _other_fields(plan.cls, len(values), len(plan.setters))
     for setter, value in zip(plan.setters, values, strict=True):
         setter(made, value)
     return made
+
+
+def _other_fields(cls: type, sent: int, now: int) -> TypeError:
+    """The error for a pickle whose object had other fields than its class has here."""
+    return TypeError(
+        f"a pickle of {cls.__module__}.{cls.__qualname__} sends {sent} fields, and the class has {now} here: "
+        "it was made by another version of the class (its module changed, or was reloaded, since)"
+    )
 
 
 def reduce_waiting(self: Any, waiting: dict[str, str]) -> tuple[Any, ...]:
@@ -171,9 +182,11 @@ def reduce_waiting(self: Any, waiting: dict[str, str]) -> tuple[Any, ...]:
 def rebuilt_waiting(token: type | str, values: tuple[Any, ...], waiting: dict[str, str]) -> Any:
     """An object from :func:`reduce_waiting`: the fields ``waiting`` names unset, the others ``values``."""
     plan = _waiting_plans.get((token, *waiting))
-    if plan is None or not _named(plan.of):
+    if plan is None or (type(token) is str and not _named(plan.of)):
         plan = _waiting_plan(token, tuple(waiting))
     made: Any = object.__new__(plan.cls)
+    if len(values) != len(plan.setters):
+        raise _other_fields(plan.cls, len(values), len(plan.setters))
     for setter, value in zip(plan.setters, values, strict=True):
         setter(made, value)
     plan.set_texts(made, waiting)

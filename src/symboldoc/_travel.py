@@ -221,8 +221,8 @@ class MadeOnFirstUse:
 
     Only a document that came from :func:`light` has its fields unset and a
     pickle of them waiting; asking for any field (or anything made from one)
-    makes them all, and so does assigning one, before the value assigned is
-    set: a value the user sets is never replaced by the one sent, whichever
+    makes them all, and so does assigning or deleting one, before the value
+    assigned is set: a value the user sets is never replaced by the one sent, whichever
     thread makes the document.  A document read, built, copied or unpickled
     otherwise never comes through ``__getattr__`` for its fields.
     """
@@ -237,6 +237,15 @@ class MadeOnFirstUse:
         if packed is not None:
             packed.unpack(self)
         object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        try:
+            packed = object.__getattribute__(self, "_packed")
+        except AttributeError:
+            packed = None
+        if packed is not None:
+            packed.unpack(self)
+        object.__delattr__(self, name)
 
     def __getattr__(self, name: str) -> Any:
         # Only ever called for a name normal lookup did not find.
