@@ -8,6 +8,7 @@ import importlib
 import json
 import pickle
 import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -219,47 +220,49 @@ def test_a_pickle_naming_what_is_no_attrs_class_is_refused() -> None:
         rebuilt("symboldoc:NoSuchClass", ())
 
 
+_NOTED_PEERS = "import attrs\nimport symboldoc\n\n@attrs.define\nclass Noted(symboldoc.Peer):\n    note: str = ''\n"
+
+
+@pytest.fixture
+def peers_module(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Writes the user's module ``user_peers`` (a subclass of Peer, plus the lines given); drops it afterwards."""
+
+    def write(more: str) -> None:
+        (tmp_path / "user_peers.py").write_text(_NOTED_PEERS + more)
+
+    write("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield write
+    sys.modules.pop("user_peers", None)
+
+
 def test_a_class_of_a_module_reloaded_copies_and_pickles_as_the_class_it_is(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    peers_module: Callable[[str], None],
 ) -> None:
-    source = "import attrs\nimport symboldoc\n\n@attrs.define\nclass Noted(symboldoc.Peer):\n    note: str = ''\n"
-    (tmp_path / "reloaded_peers.py").write_text(source)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    module = importlib.import_module("reloaded_peers")
-    try:
-        old = module.Noted(rank=1, name="Before", note="a")
-        assert pickle.loads(pickle.dumps(old)) == old
-        (tmp_path / "reloaded_peers.py").write_text(source + "    weight: int = 0\n")
-        importlib.reload(module)
-        new = module.Noted(rank=2, name="After", note="b", weight=5)
-        for twin in (pickle.loads(pickle.dumps(new)), copy.deepcopy(new)):
-            assert type(twin) is module.Noted and twin == new and twin.weight == 5
-        assert type(copy.deepcopy(old)) is type(old) and copy.deepcopy(old) == old
-        with pytest.raises(pickle.PicklingError):
-            pickle.dumps(old)  # as pickle refuses a class its name no longer finds
-    finally:
-        sys.modules.pop("reloaded_peers", None)
+    module = importlib.import_module("user_peers")
+    old = module.Noted(rank=1, name="Before", note="a")
+    assert pickle.loads(pickle.dumps(old)) == old
+    peers_module("    weight: int = 0\n")
+    importlib.reload(module)
+    new = module.Noted(rank=2, name="After", note="b", weight=5)
+    for twin in (pickle.loads(pickle.dumps(new)), copy.deepcopy(new)):
+        assert type(twin) is module.Noted and twin == new and twin.weight == 5
+    assert type(copy.deepcopy(old)) is type(old) and copy.deepcopy(old) == old
+    with pytest.raises(pickle.PicklingError):
+        pickle.dumps(old)  # as pickle refuses a class its name no longer finds
 
 
-def test_a_module_imported_again_pickles_each_class_as_pickle_would(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = "import attrs\nimport symboldoc\n\n@attrs.define\nclass Noted(symboldoc.Peer):\n    note: str = ''\n"
-    (tmp_path / "imported_peers.py").write_text(source)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    try:
-        first = importlib.import_module("imported_peers").Noted(rank=1, name="First", note="a")
-        assert pickle.loads(pickle.dumps(first)) == first
-        del sys.modules["imported_peers"]
-        (tmp_path / "imported_peers.py").write_text(source + "    weight: int = 0\n")
-        module = importlib.import_module("imported_peers")
-        again = module.Noted(rank=2, name="Again", note="b", weight=5)
-        for twin in (pickle.loads(pickle.dumps(again)), copy.deepcopy(again)):
-            assert type(twin) is module.Noted and twin == again
-        assert type(copy.deepcopy(first)) is type(first) and copy.deepcopy(first) == first
-        with pytest.raises(pickle.PicklingError):
-            pickle.dumps(first)  # its module is no longer the one imported under its name
-        with pytest.raises(TypeError, match="another version of the class"):
-            rebuilt("imported_peers:Noted", (3, "Short"))
-    finally:
-        sys.modules.pop("imported_peers", None)
+def test_a_module_imported_again_pickles_each_class_as_pickle_would(peers_module: Callable[[str], None]) -> None:
+    first = importlib.import_module("user_peers").Noted(rank=1, name="First", note="a")
+    assert pickle.loads(pickle.dumps(first)) == first
+    del sys.modules["user_peers"]
+    peers_module("    weight: int = 0\n")
+    module = importlib.import_module("user_peers")
+    again = module.Noted(rank=2, name="Again", note="b", weight=5)
+    for twin in (pickle.loads(pickle.dumps(again)), copy.deepcopy(again)):
+        assert type(twin) is module.Noted and twin == again
+    assert type(copy.deepcopy(first)) is type(first) and copy.deepcopy(first) == first
+    with pytest.raises(pickle.PicklingError):
+        pickle.dumps(first)  # its module is no longer the one imported under its name
+    with pytest.raises(TypeError, match="another version of the class"):
+        rebuilt("user_peers:Noted", (3, "Short"))

@@ -229,34 +229,29 @@ class MadeOnFirstUse:
 
     __slots__ = ("_packed",)
 
-    def __setattr__(self, name: str, value: Any) -> None:
+    def _made_now(self) -> bool:
+        """Make the document from the pickle waiting, if one is; say whether one was."""
         try:
             packed = object.__getattribute__(self, "_packed")
         except AttributeError:
-            packed = None
-        if packed is not None:
-            packed.unpack(self)
+            return False
+        if packed is None:
+            return False
+        packed.unpack(self)
+        return True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._made_now()
         object.__setattr__(self, name, value)
 
     def __delattr__(self, name: str) -> None:
-        try:
-            packed = object.__getattribute__(self, "_packed")
-        except AttributeError:
-            packed = None
-        if packed is not None:
-            packed.unpack(self)
+        self._made_now()
         object.__delattr__(self, name)
 
     def __getattr__(self, name: str) -> Any:
         # Only ever called for a name normal lookup did not find.
-        if name != "_packed":
-            try:
-                packed = object.__getattribute__(self, "_packed")
-            except AttributeError:
-                packed = None
-            if packed is not None:
-                packed.unpack(self)
-                return object.__getattribute__(self, name)
+        if name != "_packed" and self._made_now():
+            return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
 
