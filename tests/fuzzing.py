@@ -258,6 +258,7 @@ def check_blocks(text: str, doc: symboldoc.Document) -> None:
     assert fresh[::-2] == made[::-2] and list(reversed(fresh)) == list(reversed(made))
     for cls in (symboldoc.Heading, symboldoc.Table, symboldoc.FencedBlock, symboldoc.ListBlock, symboldoc.Block):
         assert list(symboldoc.loads(text).blocks.of_class(cls)) == [b for b in made if isinstance(b, cls)]
+        assert symboldoc.loads(text).blocks.other_than(cls) == [b for b in made if not isinstance(b, cls)]
     for index, block in enumerate(made):
         assert fresh.index_at_line(block.line) == index and fresh[index] is fresh[index - len(made)]
     assert "".join(fresh.sources) == "".join(block.source for block in made)

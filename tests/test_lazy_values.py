@@ -42,6 +42,24 @@ def test_values_read_later_are_the_values_read_at_once() -> None:
     assert doc.score.group("Multi Score")["ROE"] == Indicator("ROE", Number("14.26", "14.26%", "%"), "B")  # type: ignore[index]
 
 
+@pytest.mark.parametrize("name", ["example.md", "older_full.md"])
+def test_a_quote_page_leaves_its_blank_lines_unmade_and_its_list_items_uncut(name: str) -> None:
+    text = own_pages()[name]
+    doc = symboldoc.loads(text)
+    blocks = doc.blocks
+    made = [block for chunk in blocks._made.values() for block in chunk if block is not None]  # type: ignore[attr-defined]
+    assert made and not any(isinstance(block, symboldoc.BlankLines) for block in made)
+    lists = list(blocks.of_class(symboldoc.ListBlock))  # type: ignore[attr-defined]
+    kept_items = symboldoc.ListBlock.__dict__["items"]  # the slot attrs makes for the cached property
+    for block in lists:
+        with pytest.raises(AttributeError):
+            kept_items.__get__(block)
+    eager = symboldoc.loads(text)
+    tuple(eager.blocks)  # every block made first: the same document, and the same text back
+    assert doc == eager and symboldoc.dumps(doc) == text
+    assert any(isinstance(block, symboldoc.BlankLines) for block in blocks)  # asked for: made as ever
+
+
 def test_a_value_is_made_once_and_kept() -> None:
     row = symboldoc.loads(EXAMPLE).valuation["PB"]  # type: ignore[index]
     assert row.current is row.current

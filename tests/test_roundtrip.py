@@ -178,6 +178,13 @@ def assert_blocks_behave_as_a_tuple(text: str) -> None:
     for cls in (symboldoc.Heading, symboldoc.Table, symboldoc.FencedBlock, symboldoc.ListBlock):
         of_class = list(symboldoc.loads(text).blocks.of_class(cls))  # type: ignore[attr-defined]
         assert of_class == [block for block in reference if isinstance(block, cls)]
+        fresh = symboldoc.loads(text).blocks
+        other_than = fresh.other_than(cls)  # type: ignore[attr-defined]
+        assert other_than == [block for block in reference if not isinstance(block, cls)]
+        assert [block for block in fresh if isinstance(block, cls)] == of_class  # the others made now, alike
+        for block in reference:
+            if isinstance(block, symboldoc.ListBlock):
+                assert block.items_cut_now() == block.items and block.items_cut_now() is not block.items
     partly = symboldoc.loads(text).blocks  # some blocks made (their own fields then live in them), some not
     for index in range(0, count, 3):
         partly[index]

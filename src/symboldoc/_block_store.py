@@ -34,7 +34,7 @@ from ._blocks import (
     ThematicBreak,
 )
 
-__all__ = ["BLOCK_CLASSES", "Blocks", "BlocksBuilder", "blocks_of_class"]
+__all__ = ["BLOCK_CLASSES", "Blocks", "BlocksBuilder", "blocks_of_class", "blocks_other_than"]
 
 #: The block classes, by the byte that stands for each in :attr:`Blocks._kinds`.
 BLOCK_CLASSES: tuple[type[Block], ...] = (
@@ -212,6 +212,13 @@ class Blocks(Sequence[Block]):
             if kind in codes:
                 yield cast(AnyBlock, self._block(index))
 
+    def other_than(self, cls: type[Block]) -> list[Block]:
+        """The blocks that are not instances of ``cls``, in order; those that are are not made."""
+        codes = _codes_of(cls)  # type: ignore[arg-type]  # a class is hashable
+        make = self._make
+        with self._making:  # the blocks made at once, under one lock
+            return [make(index) for index, kind in enumerate(self._kinds) if kind not in codes]
+
     # -- comparing, copying, pickling -------------------------------------------------------
 
     def __eq__(self, other: object) -> bool:
@@ -248,3 +255,10 @@ def blocks_of_class(blocks: Iterable[Block], cls: type[AnyBlock]) -> Iterator[An
     if isinstance(blocks, Blocks):
         return blocks.of_class(cls)
     return (block for block in blocks if isinstance(block, cls))
+
+
+def blocks_other_than(blocks: Iterable[Block], cls: type[Block]) -> list[Block]:
+    """The blocks of ``blocks`` that are not instances of ``cls``; a :class:`Blocks` does not make those that are."""
+    if isinstance(blocks, Blocks):
+        return blocks.other_than(cls)
+    return [block for block in blocks if not isinstance(block, cls)]

@@ -203,6 +203,13 @@ class ListBlock(Block):
     @functools.cached_property
     def items(self) -> tuple[ListItem, ...]:
         """The list's items, in order (cut on first use)."""
+        return self.items_cut_now()
+
+    def items_cut_now(self) -> tuple[ListItem, ...]:
+        """The list's items cut from its source now and not kept (:attr:`items` keeps those it cuts).
+
+        For a reader that reads each item once: the block then holds no more than its text.
+        """
         return tuple(ListItem(*cut) for cut in cut_items(self.source, self.line, self.offset, self._item_starts))
 
     @property

@@ -18,6 +18,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from symboldoc._block_store import blocks_other_than
 from symboldoc._blocks import BlankLines, Block, BlockQuote, FrontMatterBlock, Heading, Table
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
@@ -61,15 +62,18 @@ def read_quote_page(
     binder: Binder,
 ) -> SymbolPage:
     """The typed quote page of ``blocks`` (the registry has decided that they are one)."""
-    title_index = next((i for i, block in enumerate(blocks) if isinstance(block, Heading) and block.level == 1), None)
-    title_block = blocks[title_index] if title_index is not None else None
+    # Blank lines hold no fact and no section reads them: they are left unmade (a third of a page's blocks).
+    shown = blocks_other_than(blocks, BlankLines)
+    title_index = next((i for i, block in enumerate(shown) if isinstance(block, Heading) and block.level == 1), None)
+    title_block = shown[title_index] if title_index is not None else None
     assert title_block is None or isinstance(title_block, Heading)
     title = title_block.text if title_block is not None else None
     title_symbols = TITLE_SYMBOL.findall(title) if title else []
     older = front_matter is not None and front_matter.type == OLDER_TYPE
     labels = quote_labels(front_matter.locale if front_matter else None)
     reader = QuoteReader(labels, charts, reporter, binder, older)
-    return reader.read(list(blocks), title_index, title_block, title_symbols, front_matter)
+    anchor = title_block or (shown[0] if shown else blocks[0])  # the block the page's structure is bound to
+    return reader.read(shown, title_index, title_block, title_symbols, front_matter, anchor)
 
 
 class QuoteReader(ScoreSection, OtherSections):
@@ -99,7 +103,9 @@ class QuoteReader(ScoreSection, OtherSections):
         title_block: Heading | None,
         title_symbols: list[str],
         front_matter: FrontMatter | None,
+        anchor: Block,
     ) -> SymbolPage:
+        """The page ``blocks`` (those that are not blank lines) show; its structure is bound to ``anchor``."""
         page = self.page
         if title_block is not None:
             set_read(page, "title", plain(title_block.text))
@@ -117,7 +123,6 @@ class QuoteReader(ScoreSection, OtherSections):
         self.check_score()
         self.check_charts(blocks)
         self.check_complete(blocks)
-        anchor = title_block or next(iter(blocks))
         places = frozenset(self.places)
         self.bind.structure(anchor, functools.partial(shape_view, places), "the sections of the page")
         self.bind.structure(anchor, groups_view, "the indicator groups", identity=True)

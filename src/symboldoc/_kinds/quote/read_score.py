@@ -171,7 +171,7 @@ class ScoreSection(QuoteReading):
         """The Style and Scale lines: ``- **Style**: Growth - <description>``."""
         labels = self.labels
         names: list[str] = []
-        for item in block.items:
+        for item in block.items_cut_now():
             label, _ = labelled(item.text)
             name, description = read_classification(item.text.partition(":")[2])
             classification = unchecked(Classification, name=name, description=description)

@@ -139,7 +139,7 @@ class OtherSections(QuoteReading):
             if isinstance(block, BlockQuote) and quotes == 0:
                 quotes += 1  # the section's subtitle
             elif isinstance(block, ListBlock) and not self.page.key_drivers:
-                self.page.key_drivers.extend(markdown_text(item.text) for item in block.items)
+                self.page.key_drivers.extend(markdown_text(item.text) for item in block.items_cut_now())
                 self.places.add("key_drivers")
                 self.bind.items(block, key_drivers_view, bullet, "doc.key_drivers")
             elif isinstance(block, (Paragraph, BlockQuote)):
@@ -325,7 +325,7 @@ class OtherSections(QuoteReading):
         self.page.references = []  # the section is there, with a list or not
         for block in part.blocks:
             if isinstance(block, ListBlock) and "references" not in self.places:
-                for item in block.items:
+                for item in block.items_cut_now():
                     self.page.references.extend(iter_links(item.inline))
                 self.places.add("references")
                 self.bind.items(block, references_view, reference_line, "doc.references")
