@@ -23,6 +23,7 @@ import jsonpatch
 
 import symboldoc
 from symboldoc import Document, EditError, SymbolDocError
+from symboldoc._document import read_document
 
 from .pages import corpus_pages, own_pages
 
@@ -207,8 +208,10 @@ def check_reading(text: str, *, thorough: bool = True) -> None:
     again, copies and pickles.
     """
     doc = symboldoc.loads(text)  # lenient: never raises on a str
-    assert symboldoc.dumps(doc) == text, "not given back byte for byte"
+    assert symboldoc.dumps(doc) == text, "not given back byte for byte"  # a quote page's sections not read yet
     open_every_view(doc)
+    at_once = read_document(text, strict=False, lazy=False)
+    assert doc == at_once and doc.warnings == at_once.warnings, "the sections read on use differ from a whole reading"
     data = symboldoc.to_dict(doc)
     json.dumps(data, allow_nan=False)  # always JSON
     assert symboldoc.dumps(doc) == text, "the views changed what is written"

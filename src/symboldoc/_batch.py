@@ -23,7 +23,7 @@ from typing import Any, Generic, TextIO, TypeVar
 import attrs
 
 from ._api import load
-from ._document import Document
+from ._document import Document, read_whole
 from ._pickling import compact
 from ._problems import SymbolDocError
 from ._travel import light
@@ -51,7 +51,10 @@ def _read(job: tuple[str, bool, Callable[[Document], Any] | None]) -> Loaded[Any
     path, strict, transform = job
     try:
         document = load(path, strict=strict)
-        return Loaded(path, transform(document) if transform is not None else document)
+        if transform is not None:
+            return Loaded(path, transform(document))  # it reads what it uses of a quote page's sections
+        read_whole(document)  # a document that comes back is read whole, in the worker
+        return Loaded(path, document)
     except (OSError, SymbolDocError) as error:
         return Loaded(path, error=error)
 
@@ -70,8 +73,10 @@ def load_many(
     A path that cannot be read (missing, not UTF-8, or with a problem in
     strict mode) gives a ``Loaded`` whose ``error`` says why; the batch goes
     on.  ``transform`` (a picklable function, such as a module-level one) runs
-    on each document in its worker, and its result is what comes back.
-    ``workers=1`` reads in this process.  ``progress=True`` shows a progress
+    on each document in its worker, and its result is what comes back
+    (reading what it uses of a quote page's sections: see
+    :func:`symboldoc.loads`); without one, the document comes back with every
+    section read, its warnings complete.  ``workers=1`` reads in this process.  ``progress=True`` shows a progress
     bar on standard error when it is a terminal (and draws nothing into a
     log file or a pipe); ``progress=stream`` draws it on that text stream,
     whatever it is.
@@ -117,6 +122,7 @@ def _read_chunk(jobs: list[tuple[str, bool, Callable[[Document], Any] | None]]) 
 def _travelling(loaded: Loaded[Any]) -> Loaded[Any]:
     """``loaded``, a whole document in it sent light: its model made when the caller first uses it (see _travel)."""
     if type(loaded.result) is Document:  # a subclass's own fields may refer into its model: sent whole
+        read_whole(loaded.result)  # a transform's document too: its sections read here, not in the caller
         return attrs.evolve(loaded, result=light(loaded.result))
     return loaded
 

@@ -34,7 +34,16 @@ from ._blocks import (
     ThematicBreak,
 )
 
-__all__ = ["BLOCK_CLASSES", "Blocks", "BlocksBuilder", "blocks_of_class", "blocks_other_than"]
+__all__ = [
+    "BLOCK_CLASSES",
+    "Blocks",
+    "BlocksBuilder",
+    "SomeBlocks",
+    "blocks_of_class",
+    "blocks_other_than",
+    "class_of",
+    "some_blocks_other_than",
+]
 
 #: The block classes, by the byte that stands for each in :attr:`Blocks._kinds`.
 BLOCK_CLASSES: tuple[type[Block], ...] = (
@@ -262,3 +271,48 @@ def blocks_other_than(blocks: Iterable[Block], cls: type[Block]) -> list[Block]:
     if isinstance(blocks, Blocks):
         return blocks.other_than(cls)
     return [block for block in blocks if not isinstance(block, cls)]
+
+
+def class_of(blocks: Sequence[Block], index: int) -> type[Block]:
+    """The class of block ``index`` of ``blocks``; a :class:`Blocks` or :class:`SomeBlocks` does not make it."""
+    if isinstance(blocks, SomeBlocks):
+        return class_of(blocks.blocks, blocks.indices[index])
+    if isinstance(blocks, Blocks):
+        return BLOCK_CLASSES[blocks._kinds[index]]
+    return type(blocks[index])
+
+
+class SomeBlocks(Sequence[Block]):
+    """Some of the blocks of ``blocks``, by their indices: each made the first time it is asked for.
+
+    A slice is another :class:`SomeBlocks`.  For a reader that looks at the
+    classes of many blocks (:func:`class_of`) and reads few of them.
+    """
+
+    __slots__ = ("blocks", "indices")
+
+    def __init__(self, blocks: Sequence[Block], indices: Sequence[int]) -> None:
+        self.blocks = blocks
+        self.indices = indices
+
+    def __len__(self) -> int:
+        return len(self.indices)
+
+    @overload
+    def __getitem__(self, index: int) -> Block: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SomeBlocks: ...
+
+    def __getitem__(self, index: int | slice) -> Block | SomeBlocks:
+        if isinstance(index, slice):
+            return SomeBlocks(self.blocks, self.indices[index])
+        return self.blocks[self.indices[index]]
+
+
+def some_blocks_other_than(blocks: Sequence[Block], cls: type[Block]) -> SomeBlocks:
+    """The blocks of ``blocks`` that are not instances of ``cls``, none made yet (see :class:`SomeBlocks`)."""
+    if isinstance(blocks, Blocks):
+        codes = _codes_of(cls)  # type: ignore[arg-type]  # a class is hashable
+        return SomeBlocks(blocks, [index for index, kind in enumerate(blocks._kinds) if kind not in codes])
+    return SomeBlocks(blocks, [index for index, block in enumerate(blocks) if not isinstance(block, cls)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+import weakref
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,8 +17,8 @@ from ._charts import Chart
 from ._frontmatter import FrontMatter
 from ._inline import Link
 from ._kinds import Page, kind_of_page
-from ._kinds.quote.model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation
-from ._problems import Problem
+from ._kinds.quote.model import Analysts, Overview, Peer, Score, SymbolPage, TargetPrice, Valuation, unread_of
+from ._problems import Problem, error_for
 from ._read_text import BOM, read_text
 from ._sections import Section, build_sections
 from ._symbols import TITLE_SYMBOL, Symbol
@@ -26,7 +27,7 @@ from ._travel import BindingsToMake, MadeOnFirstUse, bindings_received, bindings
 if TYPE_CHECKING:
     from ._edit import Binding
 
-__all__ = ["Document", "edit_bindings", "read_document"]
+__all__ = ["Document", "edit_bindings", "read_document", "read_whole"]
 
 
 @attrs.define(getstate_setstate=False)
@@ -51,6 +52,11 @@ class Document(MadeOnFirstUse):
 
     The generic views (``sections``, ``tables``, ``charts``) are made from
     the blocks on first use.
+
+    A quote page read leniently reads each of its sections the first time
+    one of its facts is used (``doc.score`` reads the score section only);
+    ``warnings`` reads every section first, as do ``==``, copies and
+    pickles, so the problems are complete and in the page's order.
     """
 
     blocks: Sequence[Block] = attrs.field(default=(), repr=False)
@@ -87,6 +93,22 @@ class Document(MadeOnFirstUse):
                 return found
         return None
 
+    # -- a page's sections read on first use ---------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        # Only ever called for a name normal lookup did not find: the warnings of a page whose sections wait.
+        if name == "warnings" and read_whole(self):
+            return object.__getattribute__(self, name)
+        return super().__getattr__(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        read_whole(self)  # a field replaced (the page, say) takes nothing of the sections read later with it
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        read_whole(self)
+        super().__delattr__(name)
+
     # -- copies and pickles -----------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -94,6 +116,7 @@ class Document(MadeOnFirstUse):
         # edits as this one does; most bindings are made again from the text on the other side, when
         # first needed, rather than sent (see _travel).  The generic views are made again on use.
         # A subclass keeps its class and its own fields.
+        read_whole(self)
         state = {
             field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.name != "_bindings"
         }
@@ -226,12 +249,61 @@ class Document(MadeOnFirstUse):
         return self._quote.disclaimer if self._quote else None
 
 
-def read_document(text: str, *, strict: bool) -> Document:
-    """The document ``text`` is (see :func:`symboldoc.loads`)."""
+def read_document(text: str, *, strict: bool, lazy: bool = True) -> Document:
+    """The document ``text`` is (see :func:`symboldoc.loads`).
+
+    A lenient, ``lazy`` reading leaves a quote page's sections to be read on
+    first use: the document's ``warnings`` stay unset until asked for, and
+    :func:`read_whole` reads what is left (see ``_kinds.quote.unread``).
+    Otherwise every section is read here; with ``strict``, the first problem
+    of the page raises.
+    """
     read = read_text(text, strict=strict)
-    doc = Document(read.blocks, read.front_matter, read.page, read.problems, read.bom, read.final_newline)
-    doc._bindings = read.binder.done(doc)
+    doc = object.__new__(Document)
+    for name, value in (
+        ("blocks", read.blocks),
+        ("front_matter", read.front_matter),
+        ("page", read.page),
+        ("warnings", read.problems),
+        ("bom", read.bom),
+        ("final_newline", read.final_newline),
+    ):
+        object.__setattr__(doc, name, value)
+    object.__setattr__(doc, "_bindings", read.binder.done(doc))
+    unread = unread_of(read.page)
+    if unread is not None:
+        unread.before = read.problems
+        unread.owner = weakref.ref(doc)
+        object.__delattr__(doc, "warnings")
+        if strict or not lazy:
+            read_whole(doc)
+            if strict and doc.warnings:  # the scan's and the head's problems raised already: the sections' first
+                raise error_for(doc.warnings[0])
     return doc
+
+
+def read_whole(doc: Document) -> bool:
+    """Read the sections of ``doc``'s page still waiting, if ``doc`` read it: its warnings set, the bindings added.
+
+    Whether it did (or another thread did meanwhile).  A document whose page
+    was read whole, or built in code, or is still a pickle (``_travel``), is
+    left as it is.
+    """
+    try:
+        page = object.__getattribute__(doc, "page")
+    except AttributeError:
+        return False
+    unread = unread_of(page)
+    if unread is None or unread.owner is None or unread.owner() is not doc:
+        return False
+    with unread.lock:
+        if unread_of(page) is unread:  # else another thread read it meanwhile
+            problems, bindings = unread.read_all(page)
+            held = object.__getattribute__(doc, "_bindings")
+            object.__setattr__(doc, "_bindings", held + bindings)  # a document just read: a tuple
+            object.__setattr__(doc, "warnings", problems)
+            object.__setattr__(page, "_unread", None)
+    return True
 
 
 def edit_bindings(doc: Document) -> tuple[Binding, ...]:
@@ -241,10 +313,14 @@ def edit_bindings(doc: Document) -> tuple[Binding, ...]:
     """
     held = doc._bindings
     if isinstance(held, tuple):
+        unread = unread_of(doc.page)
+        if unread is not None and unread.owner is not None and unread.owner() is doc:
+            made: tuple[Binding, ...] = unread.bindings_now()
+            return held + made  # a section not read yet shows what it did: nothing to write
         return held
     blocks = doc.blocks
     sources = blocks.sources if isinstance(blocks, Blocks) else [block.source for block in blocks]
-    again = read_document((BOM if doc.bom else "") + "".join(sources), strict=False)
+    again = read_document((BOM if doc.bom else "") + "".join(sources), strict=False, lazy=False)
     made = held.made(edit_bindings(again), again.blocks, blocks)
     doc._bindings = made
     return made

@@ -32,6 +32,7 @@ __all__ = [
     "check_count",
     "count_field",
     "datetime_field",
+    "default_of",
     "grade_field",
     "lazily_read",
     "number_field",
@@ -360,6 +361,11 @@ def _defaults(cls: type) -> tuple[tuple[str, Callable[[], Any]], ...]:
         else:
             found.append((field.name, functools.partial(_same, default)))
     return tuple(found)
+
+
+def default_of(cls: type, name: str) -> Any:
+    """A new default value of field ``name`` of the attrs class ``cls`` (its factory's, or the value itself)."""
+    return dict(_defaults(cls))[name]()
 
 
 def _same(value: Any) -> Any:

@@ -42,7 +42,11 @@ class TextRead:
 
 
 def read_text(text: str, *, strict: bool) -> TextRead:
-    """Read ``text``; with ``strict``, the first problem raises :class:`SymbolDocError`."""
+    """Read ``text``; with ``strict``, the first problem raises :class:`SymbolDocError`.
+
+    A quote page's sections are left to be read on first use (``_kinds.quote.unread``): ``problems``
+    are those reported before them, and the document's reading reads them (``_document``).
+    """
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     reporter = Reporter(strict=strict)

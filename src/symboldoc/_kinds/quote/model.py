@@ -286,10 +286,63 @@ class TargetPrice:
     lowest: Number | None = number_field()
 
 
+class ReadOnFirstUse:
+    """For :class:`SymbolPage`: fields whose section is read the first time one of them is asked for.
+
+    ``loads`` leaves the fields of a section unset, with ``_unread`` holding
+    what reads it.  Asking for such a field (or anything that asks: ``==``,
+    ``repr``, copies, pickles, ``attrs.asdict``) reads its section first;
+    assigning to one or deleting one does too, so an edit always has the
+    section as read to compare with.  A page built in code has every field
+    set and no ``_unread``.
+    """
+
+    __slots__ = ("_unread",)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only ever called for a name normal lookup did not find: here, a field whose section waits.
+        if name != "_unread" and _read_section_of(self, name):
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        _read_section_of(self, name)
+        object.__delattr__(self, name)
+
+
+def unread_of(page: object) -> Any:
+    """What reads the sections of ``page`` still waiting (``unread.UnreadSections``); None when none wait."""
+    if not isinstance(page, ReadOnFirstUse):
+        return None
+    try:
+        return object.__getattribute__(page, "_unread")
+    except AttributeError:
+        return None
+
+
+def _read_section_of(page: Any, name: str) -> bool:
+    """Read the section that sets field ``name`` of ``page`` if it waits; whether ``name`` is such a field."""
+    try:
+        unread = object.__getattribute__(page, "_unread")
+    except AttributeError:
+        return False
+    return unread is not None and bool(unread.read_for(page, name))
+
+
+def _read_first(page: Any, field: attrs.Attribute[Any], value: Any) -> Any:
+    """On assignment to a field of a page: its section is read first (see :class:`ReadOnFirstUse`)."""
+    _read_section_of(page, field.name)
+    return value
+
+
 @compact
-@attrs.define
-class SymbolPage:
-    """Everything the typed readers found in a page; ``Document`` exposes each part."""
+@attrs.define(on_setattr=attrs.setters.pipe(_read_first, attrs.setters.convert, attrs.setters.validate))
+class SymbolPage(ReadOnFirstUse):
+    """Everything the typed readers found in a page; ``Document`` exposes each part.
+
+    A page ``loads`` read leaves each section unread until one of its fields
+    is first used (see :class:`ReadOnFirstUse`); nothing else changes.
+    """
 
     title: str | None = text_field()
     supported_languages: list[Link] = attrs.field(factory=list)

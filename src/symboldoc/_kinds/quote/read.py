@@ -15,10 +15,10 @@ Profile, Score Analysis with bold category lines).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
-from symboldoc._block_store import blocks_other_than
+from symboldoc._block_store import SomeBlocks, class_of, some_blocks_other_than
 from symboldoc._blocks import BlankLines, Block, BlockQuote, FrontMatterBlock, Heading, Table
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
@@ -29,6 +29,7 @@ from symboldoc._locate import TITLE_MARK, after_prefix
 from symboldoc._problems import Reporter
 from symboldoc._reading import set_read
 from symboldoc._symbols import TITLE_SYMBOL
+from symboldoc._text import Position
 
 from .labels import Labels
 from .labels import labels_for as quote_labels
@@ -39,15 +40,23 @@ from .read_score import ScoreSection
 from .read_sections import OtherSections
 from .reader import Part
 from .render import OLDER_TYPE
+from .unread import SECTIONS, ReadPart, UnreadSections
 from .views import (
     UNPLACED,
     groups_view,
+    institutional_shape,
+    key_drivers_shape,
     languages_lines,
     languages_view,
-    shape_view,
+    overview_shape,
+    page_shape,
+    peers_shape,
+    references_shape,
+    score_shape,
     title_texts,
     title_view,
     unplaced_view,
+    valuation_shape,
 )
 
 if TYPE_CHECKING:
@@ -61,12 +70,17 @@ def read_quote_page(
     reporter: Reporter,
     binder: Binder,
 ) -> SymbolPage:
-    """The typed quote page of ``blocks`` (the registry has decided that they are one)."""
-    # Blank lines hold no fact and no section reads them: they are left unmade (a third of a page's blocks).
-    shown = blocks_other_than(blocks, BlankLines)
-    title_index = next((i for i, block in enumerate(shown) if isinstance(block, Heading) and block.level == 1), None)
-    title_block = shown[title_index] if title_index is not None else None
-    assert title_block is None or isinstance(title_block, Heading)
+    """The typed quote page of ``blocks`` (the registry has decided that they are one).
+
+    Its sections are left to be read on first use (see ``unread``); the
+    document's reading reads them at once unless it reads leniently.
+    """
+    # Blank lines hold no fact and no section reads them; the other blocks are made as they are read, so a
+    # section left unread leaves its blocks unmade too (blank lines are a third of a page's blocks).
+    shown = some_blocks_other_than(blocks, BlankLines)
+    headings = (i for i in range(len(shown)) if class_of(shown, i) is Heading)
+    title_index = next((i for i in headings if cast(Heading, shown[i]).level == 1), None)
+    title_block = cast(Heading, shown[title_index]) if title_index is not None else None
     title = title_block.text if title_block is not None else None
     title_symbols = TITLE_SYMBOL.findall(title) if title else []
     older = front_matter is not None and front_matter.type == OLDER_TYPE
@@ -83,29 +97,21 @@ class QuoteReader(ScoreSection, OtherSections):
         self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder, older: bool
     ) -> None:
         super().__init__(labels, charts, reporter, binder, older)
-        # The reader of each section, by its heading (the score's heading varies: see read_part).
-        # Plain functions, not bound methods, so the reader makes no reference cycle.
-        reader = type(self)
-        self.readers: dict[str, Callable[[QuoteReader, Part], None]] = {
-            labels.overview: reader.read_overview,
-            labels.profile: reader.read_overview,
-            labels.key_drivers: reader.read_key_drivers,
-            labels.valuation: reader.read_valuation,
-            labels.peers: reader.read_peers,
-            labels.institutional: reader.read_institutional,
-            labels.references: reader.read_references,
-        }
+        self.readers = _readers(labels)
 
     def read(
         self,
-        blocks: list[Block],
+        blocks: SomeBlocks,
         title_index: int | None,
         title_block: Heading | None,
         title_symbols: list[str],
         front_matter: FrontMatter | None,
         anchor: Block,
     ) -> SymbolPage:
-        """The page ``blocks`` (those that are not blank lines) show; its structure is bound to ``anchor``."""
+        """The page ``blocks`` (those that are not blank lines) show, its sections left unread (see ``unread``).
+
+        Its structure is bound to ``anchor``.
+        """
         page = self.page
         if title_block is not None:
             set_read(page, "title", plain(title_block.text))
@@ -118,17 +124,84 @@ class QuoteReader(ScoreSection, OtherSections):
         body = self.read_disclaimer(blocks[start:])
         head, parts = self.parts(body)
         self.read_head(head)
-        for part in parts:
-            self.read_part(part)
-        self.check_score()
-        self.check_charts(blocks)
-        self.check_complete(blocks)
-        places = frozenset(self.places)
-        self.bind.structure(anchor, functools.partial(shape_view, places), "the sections of the page")
-        self.bind.structure(anchor, groups_view, "the indicator groups", identity=True)
-        unplaced = tuple(name for name in UNPLACED if name not in self.placed)
-        self.bind.structure(anchor, functools.partial(unplaced_view, unplaced), "facts the page has no line for")
+        self.leave_unread(blocks, parts, anchor)
         return page
+
+    def leave_unread(self, blocks: SomeBlocks, parts: list[Part], anchor: Block) -> None:
+        """Leave each section that has a part on the page unread, for :class:`UnreadSections` to read on first use.
+
+        What a whole reading reports in between is reported here, each where
+        it stands among the sections' problems; a section the page lacks is
+        bound now, as read.
+        """
+        page = self.page
+        steps: list[Reporter | None] = [None] * len(parts)  # each part's problems, made when it has one
+        waiting: dict[str, list[tuple[int, Part, ReadPart]]] = {}
+        for number, part in enumerate(parts):
+            section, read, problem = self.plan(part)
+            if problem is not None:
+                step = steps[number] = Reporter()
+                step.report(problem[0].line, problem[0].column, *problem[1:])
+            elif section is not None and read is not None:
+                waiting.setdefault(section, []).append((number, part, read))
+        for section in SECTIONS:
+            if section not in waiting:
+                self.bind_section(section, anchor)
+        self.bind_page(anchor)
+        complete = self.reporter = Reporter()
+        self.check_complete(blocks)
+        # The older layout's overview table, read with the head, begins the overview: that section is read now.
+        now = [section for section in waiting if section == "overview" and page.overview is not None]
+        for section in waiting:
+            if section not in now:
+                for name in SECTIONS[section]:
+                    object.__delattr__(page, name)
+        unread = UnreadSections(self, waiting, steps, complete.problems, blocks, anchor)
+        object.__setattr__(page, "_unread", unread)
+        for section in now:
+            unread.read_for(page, SECTIONS[section][0])
+
+    def plan(self, part: Part) -> tuple[str | None, ReadPart | None, tuple[Position, str, str, str] | None]:
+        """The section ``part`` belongs to and its reader, or the problem a whole reading reports there.
+
+        Called once a part, in the page's order: a section's first part is read, another of the same heading reported.
+        """
+        labels = self.labels
+        heading = part.heading
+        assert heading is not None
+        title = heading.text
+        is_score = title.startswith(labels.score_headings)
+        key = "score" if is_score else title
+        known = self.readers.get(title)
+        if heading.level == 1:
+            return None, None, (heading.start, "section", "one level-1 heading, the title", f"found {title!r}")
+        if key in self.sections_read and (is_score or known is not None):
+            return None, None, (heading.start, "section", "each section once", f"found {title!r} again")
+        if known is not None:
+            self.sections_read.add(key)
+            return known[0], known[1], None
+        if is_score:
+            self.sections_read.add(key)
+            return "score", type(self).read_score, None
+        return None, None, (heading.start, "section", "a section of a symbol page", f"found {title!r}")
+
+    def bind_section(self, section: str, anchor: Block) -> None:
+        """The structure of ``section`` as read: what has a place in the text, the groups, the facts without a line."""
+        places = frozenset(self.places)
+        shape = functools.partial(SHAPES[section], places)
+        self.bind.structure(anchor, shape, f"the sections of the page: {section}")
+        if section == "score":
+            self.bind.structure(anchor, groups_view, "the indicator groups", identity=True)
+        fields = SECTIONS[section]
+        unplaced = tuple(name for name in UNPLACED if name.partition(".")[0] in fields and name not in self.placed)
+        if unplaced:
+            view = functools.partial(unplaced_view, unplaced)
+            self.bind.structure(anchor, view, f"facts the page has no line for: {section}")
+
+    def bind_page(self, anchor: Block) -> None:
+        """The structure of the page's head and foot: the title, the Supported Languages line, the disclaimer."""
+        places = frozenset(self.places)
+        self.bind.structure(anchor, functools.partial(page_shape, places), "the sections of the page")
 
     def read_languages(self, block: Block) -> bool:
         """The ``> Supported Languages:`` line (before the title; at the top of a page without one)."""
@@ -149,19 +222,18 @@ class QuoteReader(ScoreSection, OtherSections):
         if written is not None and title_symbols and title_symbols[-1] != written:
             self.report(title.start, "title", f"the symbol {written} of the front matter", f"found {title_symbols[-1]}")
 
-    def parts(self, blocks: list[Block]) -> tuple[list[Block], list[Part]]:
-        head: list[Block] = []
-        parts: list[Part] = []
-        for block in blocks:
-            if isinstance(block, Heading) and block.level <= 2:
-                parts.append(Part(block, []))
-            elif parts:
-                parts[-1].blocks.append(block)
-            else:
-                head.append(block)
-        return head, parts
+    def parts(self, blocks: SomeBlocks) -> tuple[SomeBlocks, list[Part]]:
+        """The blocks before the first section, and the sections' parts (only the headings are made here)."""
+        starts = [
+            at for at in range(len(blocks)) if class_of(blocks, at) is Heading and cast(Heading, blocks[at]).level <= 2
+        ]
+        ends = [*starts[1:], len(blocks)][: len(starts)]
+        parts = [
+            Part(cast(Heading, blocks[start]), blocks[start + 1 : end]) for start, end in zip(starts, ends, strict=True)
+        ]
+        return blocks[: starts[0] if starts else len(blocks)], parts
 
-    def read_head(self, head: list[Block]) -> None:
+    def read_head(self, head: Sequence[Block]) -> None:
         """Between the title and the first section: the older layout's overview table."""
         for block in head:
             if isinstance(block, Table):
@@ -171,28 +243,7 @@ class QuoteReader(ScoreSection, OtherSections):
             else:
                 self.unexpected(block, "page head")
 
-    def read_part(self, part: Part) -> None:
-        labels = self.labels
-        heading = part.heading
-        assert heading is not None
-        title = heading.text
-        readers = self.readers
-        is_score = title.startswith(labels.score_headings)
-        key = "score" if is_score else title
-        if heading.level == 1:
-            self.report(heading.start, "section", "one level-1 heading, the title", f"found {title!r}")
-        elif key in self.sections_read and (is_score or title in readers):
-            self.report(heading.start, "section", "each section once", f"found {title!r} again")
-        elif title in readers:
-            self.sections_read.add(key)
-            readers[title](self, part)
-        elif is_score:
-            self.sections_read.add(key)
-            self.read_score(part)
-        else:
-            self.report(heading.start, "section", "a section of a symbol page", f"found {title!r}")
-
-    def check_complete(self, blocks: list[Block]) -> None:
+    def check_complete(self, blocks: Sequence[Block]) -> None:
         """A whole page ends with its disclaimer; one that does not was cut off."""
         if self.page.disclaimer is not None:
             return
@@ -200,3 +251,32 @@ class QuoteReader(ScoreSection, OtherSections):
         if last is None:
             return
         self.report(last.end, "page", "the disclaimer at the end of the page", "the page looks cut off here")
+
+
+@functools.cache  # one dict for each set of labels: a page's reader keeps it while its sections wait
+def _readers(labels: Labels) -> dict[str, tuple[str, ReadPart]]:
+    """The reader of each section, and the section (see ``unread.SECTIONS``) it reads, by its heading.
+
+    The score's heading varies: see :meth:`QuoteReader.plan`.  Plain functions, not bound methods.
+    """
+    return {
+        labels.overview: ("overview", QuoteReader.read_overview),
+        labels.profile: ("overview", QuoteReader.read_overview),
+        labels.key_drivers: ("key_drivers", QuoteReader.read_key_drivers),
+        labels.valuation: ("valuation", QuoteReader.read_valuation),
+        labels.peers: ("peers", QuoteReader.read_peers),
+        labels.institutional: ("institutional", QuoteReader.read_institutional),
+        labels.references: ("references", QuoteReader.read_references),
+    }
+
+
+#: The structure of each section, as :meth:`QuoteReader.bind_section` binds it.
+SHAPES = {
+    "overview": overview_shape,
+    "key_drivers": key_drivers_shape,
+    "score": score_shape,
+    "valuation": valuation_shape,
+    "peers": peers_shape,
+    "institutional": institutional_shape,
+    "references": references_shape,
+}

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from symboldoc._block_store import class_of
 from symboldoc._blocks import Block, BlockQuote, ChartBlock, Heading, ListBlock, Paragraph, Table
 from symboldoc._charts import RadarOutline, Spoke, spoke_value
 from symboldoc._escape import labelled, unemphasised
@@ -292,12 +293,15 @@ class ScoreSection(QuoteReading):
                 f"found {conflict[1]}",
             )
 
-    def check_charts(self, blocks: list[Block]) -> None:
+    def check_charts(self, blocks: Sequence[Block]) -> None:
         """A radar chart repeats the indicator tables: each difference is reported."""
         score = self.page.score
         if score is None:
             return
-        for block in blocks:
+        for index in range(len(blocks)):
+            if not issubclass(class_of(blocks, index), ChartBlock):
+                continue  # the charts the scanner checked are chart blocks: the others are not made
+            block = blocks[index]
             chart = self.charts.get(block.line)
             if chart is None:
                 continue

@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from symboldoc._block_store import SomeBlocks
 from symboldoc._blocks import BlankLines, Block, BlockQuote, Heading, ListBlock, Paragraph, Table, ThematicBreak
 from symboldoc._escape import keyed_cell_markdown, labelled, plain
 from symboldoc._fields import lazily_read
@@ -332,7 +333,7 @@ class OtherSections(QuoteReading):
             else:
                 self.unexpected(block, "References")
 
-    def read_disclaimer(self, blocks: list[Block]) -> list[Block]:
+    def read_disclaimer(self, blocks: SomeBlocks) -> SomeBlocks:
         """The disclaimer: a quote after a thematic break, the last two blocks of the page (blank lines aside).
 
         Returns the blocks before the break, which the sections are read from.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
@@ -33,7 +33,8 @@ class Part:
     """A level-2 heading and the blocks up to the next level-1 or level-2 heading."""
 
     heading: Heading | None
-    blocks: list[Block]
+    #: The blocks after the heading (each made when first asked for: see ``_block_store.SomeBlocks``).
+    blocks: Sequence[Block]
 
 
 class QuoteReading(PageReading):

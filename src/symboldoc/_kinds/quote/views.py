@@ -400,30 +400,63 @@ def unplaced_view(names: tuple[str, ...], doc: Document) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def shape_view(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
-    """What of the page has a place in the text: a change here needs the page written from the model."""
+# What of the page has a place in the text, one function for the page's head and foot and one for
+# each section (see read.SECTIONS): a change here needs the page written from the model.  Each is bound
+# when its section is read, so a section read on first use is not read for the others.
+
+
+def page_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    """The title, the Supported Languages line and the disclaimer."""
+    page = _present_page(doc)
+    return (
+        (page.title is not None) == ("title" in places),
+        bool(page.supported_languages) if "supported_languages" not in places else True,
+        page.disclaimer is not None,
+    )
+
+
+def overview_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    return (_present_page(doc).overview is not None or "overview" not in places,)
+
+
+def key_drivers_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    return (bool(_present_page(doc).key_drivers) if "key_drivers" not in places else True,)
+
+
+def score_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
     page = _present_page(doc)
     score = page.score
     return (
-        (page.title is not None) == ("title" in places),
-        page.overview is not None or "overview" not in places,
-        bool(page.supported_languages) if "supported_languages" not in places else True,
-        bool(page.key_drivers) if "key_drivers" not in places else True,
         page.score is not None if "score" in places else page.score is None,
         tuple((group.name, group.category) for group in score.groups) if score is not None else (),
         score is not None and score.style is not None,
         score is not None and score.scale is not None,
-        page.valuation is not None if "valuation" in places else page.valuation is None,
-        page.peers is not None,
-        "peers" in places or not page.peers,  # rows have a table to go to
-        page.analysts is not None if "analysts" in places else page.analysts is None,
-        page.target_price is not None if "target_price" in places else page.target_price is None,
-        "ratings" in places or page.analysts is None or not page.analysts.ratings,  # rows have a table to go to
         tuple(  # an indicator group's rows have a table to go to
             f"indicators {number}" in places or not group.indicators
             for number, group in enumerate(score.groups if score is not None else ())
         ),
-        page.references is not None,
-        "references" in places or not page.references,  # links have a list to go to
-        page.disclaimer is not None,
     )
+
+
+def valuation_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    page = _present_page(doc)
+    return (page.valuation is not None if "valuation" in places else page.valuation is None,)
+
+
+def peers_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    page = _present_page(doc)
+    return (page.peers is not None, "peers" in places or not page.peers)  # rows have a table to go to
+
+
+def institutional_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    page = _present_page(doc)
+    return (
+        page.analysts is not None if "analysts" in places else page.analysts is None,
+        page.target_price is not None if "target_price" in places else page.target_price is None,
+        "ratings" in places or page.analysts is None or not page.analysts.ratings,  # rows have a table to go to
+    )
+
+
+def references_shape(places: frozenset[str], doc: Document) -> tuple[Any, ...]:
+    page = _present_page(doc)
+    return (page.references is not None, "references" in places or not page.references)  # links: a list to go to

@@ -1,0 +1,208 @@
+"""A quote page's sections read on first use.
+
+``loads`` (lenient) reads a quote page's head and foot (the title, the
+Supported Languages line, the disclaimer) and finds its sections, but
+reads a section only when one of its fields is first asked for: reading
+``doc.score.grade`` reads the score section and nothing else.  Until
+then the section's fields are unset on the :class:`SymbolPage`
+(``model.ReadOnFirstUse``), and :class:`UnreadSections` keeps what
+reading them needs: the page's reader, with its labels and what it found,
+and each section's parts.
+
+Reading a section later gives what reading it at once gives:
+
+- its problems go to a reporter of each part, so that the document's
+  warnings, asked for, are in the order a whole reading gives them;
+- its edit bindings are bound when it is read, before the page's user has
+  any of its objects, and their original views taken then; they join the
+  document's when ``dumps`` asks for them;
+- the checks across sections (the score against its chart and its heading)
+  run when their sections are read; ``doc.warnings`` reads every section
+  first (``_document``), and so do copies, pickles and ``==``.
+
+A section never read cannot have been changed: ``dumps`` writes its blocks
+as they are, without reading it.  Strict mode reads everything in ``loads``.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+
+from symboldoc._block_store import class_of
+from symboldoc._blocks import Block, ChartBlock
+from symboldoc._charts import RadarOutline, check_chart
+from symboldoc._edit import Binder, Binding
+from symboldoc._fields import default_of
+from symboldoc._problems import Problem, Reporter
+
+from .reader import Part
+
+if TYPE_CHECKING:
+    from .model import SymbolPage
+    from .read import QuoteReader
+
+__all__ = ["SECTIONS", "ReadPart", "UnreadSections"]
+
+#: The sections a quote page reads on first use, in the pages' order, each with the fields of
+#: :class:`SymbolPage` it sets.  The title, the Supported Languages line and the disclaimer are read at once.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "overview": ("overview",),
+    "key_drivers": ("key_drivers",),
+    "score": ("score",),
+    "valuation": ("valuation",),
+    "peers": ("peers",),
+    "institutional": ("analysts", "target_price"),
+    "references": ("references",),
+}
+
+#: The section of each field read on first use.
+_SECTION_OF = {name: section for section, names in SECTIONS.items() for name in names}
+
+#: A section reader of the quote reader (a plain function: the reader keeps no bound method).
+ReadPart = Callable[["QuoteReader", Part], None]
+
+
+@attrs.frozen
+class _PageAlone:
+    """What the quote page's views ask of a document while a section is read: its page."""
+
+    page: SymbolPage
+
+
+class UnreadSections:
+    """The sections of one page not read yet, and what reading them needs (see the module)."""
+
+    __slots__ = (
+        "anchor",
+        "before",
+        "bindings",
+        "blocks",
+        "charted",
+        "charts_checks",
+        "complete",
+        "lock",
+        "order",
+        "owner",
+        "reader",
+        "score_checks",
+        "steps",
+        "waiting",
+    )
+
+    def __init__(
+        self,
+        reader: QuoteReader,
+        waiting: dict[str, list[tuple[int, Part, ReadPart]]],
+        steps: list[Reporter | None],
+        complete: list[Problem],
+        blocks: Sequence[Block],
+        anchor: Block,
+    ) -> None:
+        self.reader = reader
+        self.waiting = waiting  # each section's parts: the part's number, the part, its reader
+        self.steps = steps  # the problems of each part, in the page's order (None for none yet)
+        self.score_checks: Reporter | None = None  # the score against its heading and its Multi Score group
+        self.charts_checks: Reporter | None = None  # the charts against the indicator tables
+        self.complete = complete  # whether the page ends with its disclaimer, checked when it was read
+        self.blocks = blocks
+        self.anchor = anchor
+        #: The problems reported before the sections (the scan's, the head's), set by the document's reading.
+        self.before: tuple[Problem, ...] = ()
+        # The bindings of each section read, by section: given in the page's order, whatever order they were read in.
+        self.bindings: dict[str, tuple[Binding, ...]] = {}
+        self.order = tuple(waiting)  # the sections, in the order of their first part
+        #: The document that read the page (a weak reference: the document holds the page, which holds this).
+        self.owner: weakref.ref[Any] | None = None
+        self.lock = threading.RLock()
+        # The reader keeps no page between readings: the page holds this, and this would hold the page.
+        del reader.page
+        # Nor the radar charts the scanner checked: the score section checks them again when it is read.
+        self.charted = bool(reader.charts)
+        reader.charts = {}
+
+    def read_for(self, page: SymbolPage, name: str) -> bool:
+        """Read the section that sets field ``name`` of ``page`` if it waits; whether ``name`` is one such field."""
+        section = _SECTION_OF.get(name)
+        if section is None:
+            return False
+        with self.lock:
+            if section in self.waiting:
+                self._read(page, section)
+        return True
+
+    def bindings_now(self) -> tuple[Binding, ...]:
+        """The edit bindings of the sections read so far."""
+        with self.lock:
+            return self._bindings()
+
+    def read_all(self, page: SymbolPage) -> tuple[tuple[Problem, ...], tuple[Binding, ...]]:
+        """Read every section still waiting and run the checks across them: every problem, in order; the bindings."""
+        with self.lock:
+            for section in list(self.waiting):
+                self._read(page, section)
+            problems = [*self.before]
+            for reporter in (*self.steps, self.score_checks, self.charts_checks):
+                if reporter is not None:
+                    problems.extend(reporter.problems)
+            problems.extend(self.complete)
+            return tuple(problems), self._bindings()
+
+    def _bindings(self) -> tuple[Binding, ...]:
+        bindings = self.bindings
+        return tuple(binding for section in self.order for binding in bindings.get(section, ()))
+
+    def _read(self, page: SymbolPage, section: str) -> None:
+        """Read ``section`` (the caller holds the lock): its fields set, its problems kept, its bindings taken."""
+        parts = self.waiting.pop(section)
+        # Read onto a page of its own, then set on ``page`` at once: a thread that asks ``page`` for a
+        # field meanwhile waits for the lock, and never sees a section half read.
+        cls = type(page)
+        scratch = object.__new__(cls)
+        names = SECTIONS[section]
+        for name in names:
+            try:  # a field the head began (the older layout's overview table), else a new default
+                value = object.__getattribute__(page, name)
+            except AttributeError:
+                value = default_of(cls, name)
+            object.__setattr__(scratch, name, value)
+        reader = self.reader
+        reader.page = scratch
+        binder = reader.bind = Binder()
+        if section == "score" and self.charted:
+            reader.charts = _outlines(self.blocks)
+        try:
+            for number, part, read in parts:
+                reader.reporter = self.steps[number] = self.steps[number] or Reporter()
+                read(reader, part)
+            if section == "score":  # the checks of the score as read: against its heading, and its charts
+                reader.reporter = self.score_checks = Reporter()
+                reader.check_score()
+                reader.reporter = self.charts_checks = Reporter()
+                reader.check_charts(self.blocks)
+            reader.bind_section(section, self.anchor)
+        finally:
+            del reader.page
+            reader.charts = {}
+        self.bindings[section] = binder.done(_PageAlone(scratch))  # type: ignore[arg-type]  # views ask .page only
+        for name in names:
+            object.__setattr__(page, name, object.__getattribute__(scratch, name))
+
+
+def _outlines(blocks: Sequence[Block]) -> dict[int, RadarOutline]:
+    """The outline of each radar chart of ``blocks``, by its block's line, as the scanner checked it.
+
+    The scanner reported what is wrong with them; this reads them again, reporting nothing.
+    """
+    outlines = {}
+    for index in range(len(blocks)):
+        if issubclass(class_of(blocks, index), ChartBlock):
+            block = cast(ChartBlock, blocks[index])
+            outline = check_chart(block.chart_type, block.body, block.line + 1, Reporter(keep=False))
+            if outline is not None:
+                outlines[block.line] = outline
+    return outlines
