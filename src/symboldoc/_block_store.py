@@ -41,7 +41,7 @@ __all__ = [
     "SomeBlocks",
     "blocks_of_class",
     "blocks_other_than",
-    "class_of",
+    "classes_of",
     "some_blocks_other_than",
 ]
 
@@ -193,6 +193,12 @@ class Blocks(Sequence[Block]):
             chunk[index & _CHUNK_MASK] = block
         return block
 
+    def made(self, indices: Iterable[int]) -> list[Block]:
+        """Blocks ``indices``, made now under one lock where they were not before."""
+        make = self._make
+        with self._making:
+            return [make(index) for index in indices]
+
     # -- without making blocks ------------------------------------------------------------
 
     @property
@@ -273,27 +279,29 @@ def blocks_other_than(blocks: Iterable[Block], cls: type[Block]) -> list[Block]:
     return [block for block in blocks if not isinstance(block, cls)]
 
 
-def class_of(blocks: Sequence[Block], index: int) -> type[Block]:
-    """The class of block ``index`` of ``blocks``; a :class:`Blocks` or :class:`SomeBlocks` does not make it."""
+def classes_of(blocks: Sequence[Block]) -> Sequence[type[Block]]:
+    """The class of each block of ``blocks``; a :class:`Blocks` or :class:`SomeBlocks` makes none of them."""
     if isinstance(blocks, SomeBlocks):
-        return class_of(blocks.blocks, blocks.indices[index])
+        return blocks.classes
     if isinstance(blocks, Blocks):
-        return BLOCK_CLASSES[blocks._kinds[index]]
-    return type(blocks[index])
+        return [BLOCK_CLASSES[kind] for kind in blocks._kinds]
+    return [type(block) for block in blocks]
 
 
 class SomeBlocks(Sequence[Block]):
-    """Some of the blocks of ``blocks``, by their indices: each made the first time it is asked for.
+    """Some of the blocks of ``blocks``, by their indices (and ``classes``): each made when first asked for.
 
     A slice is another :class:`SomeBlocks`.  For a reader that looks at the
-    classes of many blocks (:func:`class_of`) and reads few of them.
+    classes of many blocks (:func:`classes_of`) and reads few of them; going
+    through them makes them all, under one lock.
     """
 
-    __slots__ = ("blocks", "indices")
+    __slots__ = ("blocks", "classes", "indices")
 
-    def __init__(self, blocks: Sequence[Block], indices: Sequence[int]) -> None:
+    def __init__(self, blocks: Sequence[Block], indices: Sequence[int], classes: Sequence[type[Block]]) -> None:
         self.blocks = blocks
         self.indices = indices
+        self.classes = classes
 
     def __len__(self) -> int:
         return len(self.indices)
@@ -306,13 +314,29 @@ class SomeBlocks(Sequence[Block]):
 
     def __getitem__(self, index: int | slice) -> Block | SomeBlocks:
         if isinstance(index, slice):
-            return SomeBlocks(self.blocks, self.indices[index])
-        return self.blocks[self.indices[index]]
+            return SomeBlocks(self.blocks, self.indices[index], self.classes[index])
+        blocks = self.blocks
+        if isinstance(blocks, Blocks):
+            return blocks._block(self.indices[index])  # an index of its own: one that exists
+        return blocks[self.indices[index]]
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.at(range(len(self.indices))))
+
+    def at(self, positions: Iterable[int]) -> list[Block]:
+        """The blocks at ``positions`` (of this sequence), made now where they were not, under one lock."""
+        blocks, indices = self.blocks, self.indices
+        if isinstance(blocks, Blocks):
+            return blocks.made(indices[position] for position in positions)
+        return [blocks[indices[position]] for position in positions]
 
 
 def some_blocks_other_than(blocks: Sequence[Block], cls: type[Block]) -> SomeBlocks:
     """The blocks of ``blocks`` that are not instances of ``cls``, none made yet (see :class:`SomeBlocks`)."""
     if isinstance(blocks, Blocks):
         codes = _codes_of(cls)  # type: ignore[arg-type]  # a class is hashable
-        return SomeBlocks(blocks, [index for index, kind in enumerate(blocks._kinds) if kind not in codes])
-    return SomeBlocks(blocks, [index for index, block in enumerate(blocks) if not isinstance(block, cls)])
+        indices = [index for index, kind in enumerate(blocks._kinds) if kind not in codes]
+        kinds = blocks._kinds
+        return SomeBlocks(blocks, indices, [BLOCK_CLASSES[kinds[index]] for index in indices])
+    indices = [index for index, block in enumerate(blocks) if not isinstance(block, cls)]
+    return SomeBlocks(blocks, indices, [type(blocks[index]) for index in indices])

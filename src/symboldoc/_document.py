@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import re
@@ -96,9 +97,12 @@ class Document(MadeOnFirstUse):
     # -- a page's sections read on first use ---------------------------------------------
 
     def __getattr__(self, name: str) -> Any:
-        # Only ever called for a name normal lookup did not find: the warnings of a page whose sections wait.
-        if name == "warnings" and read_whole(self):
-            return object.__getattribute__(self, name)
+        # Only ever called for a name normal lookup did not find: the warnings and bindings of a page whose
+        # sections wait (or that another thread's reading set since that lookup: looked up again either way).
+        if name in _SET_WHEN_READ_WHOLE:
+            read_whole(self)
+            with contextlib.suppress(AttributeError):
+                return object.__getattribute__(self, name)
         return super().__getattr__(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -249,6 +253,11 @@ class Document(MadeOnFirstUse):
         return self._quote.disclaimer if self._quote else None
 
 
+#: The fields of a document whose quote page's sections wait that are set when every section is read: the
+#: warnings, and the bindings (so that a new document made from this one's fields, ``attrs.evolve``, has them all).
+_SET_WHEN_READ_WHOLE = ("warnings", "_bindings")
+
+
 def read_document(text: str, *, strict: bool, lazy: bool = True) -> Document:
     """The document ``text`` is (see :func:`symboldoc.loads`).
 
@@ -269,12 +278,15 @@ def read_document(text: str, *, strict: bool, lazy: bool = True) -> Document:
         ("final_newline", read.final_newline),
     ):
         object.__setattr__(doc, name, value)
-    object.__setattr__(doc, "_bindings", read.binder.done(doc))
+    head = read.binder.done(doc)
+    object.__setattr__(doc, "_bindings", head)
     unread = unread_of(read.page)
     if unread is not None:
         unread.before = read.problems
+        unread.head = head
         unread.owner = weakref.ref(doc)
-        object.__delattr__(doc, "warnings")
+        for name in _SET_WHEN_READ_WHOLE:
+            object.__delattr__(doc, name)
         if strict or not lazy:
             read_whole(doc)
             if strict and doc.warnings:  # the scan's and the head's problems raised already: the sections' first
@@ -299,8 +311,7 @@ def read_whole(doc: Document) -> bool:
     with unread.lock:
         if unread_of(page) is unread:  # else another thread read it meanwhile
             problems, bindings = unread.read_all(page)
-            held = object.__getattribute__(doc, "_bindings")
-            object.__setattr__(doc, "_bindings", held + bindings)  # a document just read: a tuple
+            object.__setattr__(doc, "_bindings", unread.head + bindings)
             object.__setattr__(doc, "warnings", problems)
             object.__setattr__(page, "_unread", None)
     return True
@@ -311,12 +322,15 @@ def edit_bindings(doc: Document) -> tuple[Binding, ...]:
 
     Making them reads the document's text again, as it was read (see ``_travel``).
     """
+    unread = unread_of(doc.page)
+    if unread is not None and unread.owner is not None and unread.owner() is doc:
+        with unread.lock:  # as read_whole sets them, or the head's and those of the sections read so far
+            with contextlib.suppress(AttributeError):
+                return object.__getattribute__(doc, "_bindings")  # type: ignore[no-any-return]
+            made: tuple[Binding, ...] = unread.head + unread.bindings_now()
+            return made  # a section not read yet shows what it did: nothing to write
     held = doc._bindings
     if isinstance(held, tuple):
-        unread = unread_of(doc.page)
-        if unread is not None and unread.owner is not None and unread.owner() is doc:
-            made: tuple[Binding, ...] = unread.bindings_now()
-            return held + made  # a section not read yet shows what it did: nothing to write
         return held
     blocks = doc.blocks
     sources = blocks.sources if isinstance(blocks, Blocks) else [block.source for block in blocks]

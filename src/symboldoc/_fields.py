@@ -365,7 +365,12 @@ def _defaults(cls: type) -> tuple[tuple[str, Callable[[], Any]], ...]:
 
 def default_of(cls: type, name: str) -> Any:
     """A new default value of field ``name`` of the attrs class ``cls`` (its factory's, or the value itself)."""
-    return dict(_defaults(cls))[name]()
+    return _defaults_by_name(cls)[name]()
+
+
+@functools.cache  # one dict per class, made once
+def _defaults_by_name(cls: type) -> dict[str, Callable[[], Any]]:
+    return dict(_defaults(cls))
 
 
 def _same(value: Any) -> Any:

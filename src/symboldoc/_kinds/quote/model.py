@@ -9,6 +9,7 @@ wrong value is refused when it is assigned, naming the field.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar, overload
@@ -300,9 +301,12 @@ class ReadOnFirstUse:
     __slots__ = ("_unread",)
 
     def __getattr__(self, name: str) -> Any:
-        # Only ever called for a name normal lookup did not find: here, a field whose section waits.
-        if name != "_unread" and _read_section_of(self, name):
-            return object.__getattribute__(self, name)
+        # Only ever called for a name normal lookup did not find: here, a field whose section waits, or one
+        # another thread's reading set since that lookup (and cleared ``_unread``): looked up again either way.
+        if name != "_unread":
+            _read_section_of(self, name)
+            with contextlib.suppress(AttributeError):
+                return object.__getattribute__(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __delattr__(self, name: str) -> None:
@@ -320,13 +324,14 @@ def unread_of(page: object) -> Any:
         return None
 
 
-def _read_section_of(page: Any, name: str) -> bool:
-    """Read the section that sets field ``name`` of ``page`` if it waits; whether ``name`` is such a field."""
+def _read_section_of(page: Any, name: str) -> None:
+    """Read the section that sets field ``name`` of ``page``, if one waits."""
     try:
         unread = object.__getattribute__(page, "_unread")
     except AttributeError:
-        return False
-    return unread is not None and bool(unread.read_for(page, name))
+        return
+    if unread is not None:
+        unread.read_for(page, name)
 
 
 def _read_first(page: Any, field: attrs.Attribute[Any], value: Any) -> Any:

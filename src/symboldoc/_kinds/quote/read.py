@@ -18,7 +18,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
-from symboldoc._block_store import SomeBlocks, class_of, some_blocks_other_than
+from symboldoc._block_store import SomeBlocks, some_blocks_other_than
 from symboldoc._blocks import BlankLines, Block, BlockQuote, FrontMatterBlock, Heading, Table
 from symboldoc._charts import RadarOutline
 from symboldoc._edit import Binder
@@ -78,9 +78,10 @@ def read_quote_page(
     # Blank lines hold no fact and no section reads them; the other blocks are made as they are read, so a
     # section left unread leaves its blocks unmade too (blank lines are a third of a page's blocks).
     shown = some_blocks_other_than(blocks, BlankLines)
-    headings = (i for i in range(len(shown)) if class_of(shown, i) is Heading)
-    title_index = next((i for i in headings if cast(Heading, shown[i]).level == 1), None)
-    title_block = cast(Heading, shown[title_index]) if title_index is not None else None
+    at = [i for i, cls in enumerate(shown.classes) if cls is Heading]
+    headings = dict(zip(at, cast(list[Heading], shown.at(at)), strict=True))  # the headings, made at once
+    title_index = next((i for i, heading in headings.items() if heading.level == 1), None)
+    title_block = headings[title_index] if title_index is not None else None
     title = title_block.text if title_block is not None else None
     title_symbols = TITLE_SYMBOL.findall(title) if title else []
     older = front_matter is not None and front_matter.type == OLDER_TYPE
@@ -225,7 +226,7 @@ class QuoteReader(ScoreSection, OtherSections):
     def parts(self, blocks: SomeBlocks) -> tuple[SomeBlocks, list[Part]]:
         """The blocks before the first section, and the sections' parts (only the headings are made here)."""
         starts = [
-            at for at in range(len(blocks)) if class_of(blocks, at) is Heading and cast(Heading, blocks[at]).level <= 2
+            at for at, cls in enumerate(blocks.classes) if cls is Heading and cast(Heading, blocks[at]).level <= 2
         ]
         ends = [*starts[1:], len(blocks)][: len(starts)]
         parts = [

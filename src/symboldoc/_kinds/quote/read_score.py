@@ -10,7 +10,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from symboldoc._block_store import class_of
+from symboldoc._block_store import classes_of
 from symboldoc._blocks import Block, BlockQuote, ChartBlock, Heading, ListBlock, Paragraph, Table
 from symboldoc._charts import RadarOutline, Spoke, spoke_value
 from symboldoc._escape import labelled, unemphasised
@@ -298,8 +298,8 @@ class ScoreSection(QuoteReading):
         score = self.page.score
         if score is None:
             return
-        for index in range(len(blocks)):
-            if not issubclass(class_of(blocks, index), ChartBlock):
+        for index, cls in enumerate(classes_of(blocks)):
+            if not issubclass(cls, ChartBlock):
                 continue  # the charts the scanner checked are chart blocks: the others are not made
             block = blocks[index]
             chart = self.charts.get(block.line)

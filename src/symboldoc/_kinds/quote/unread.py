@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from symboldoc._block_store import class_of
+from symboldoc._block_store import classes_of
 from symboldoc._blocks import Block, ChartBlock
 from symboldoc._charts import RadarOutline, check_chart
 from symboldoc._edit import Binder, Binding
@@ -85,6 +85,7 @@ class UnreadSections:
         "charted",
         "charts_checks",
         "complete",
+        "head",
         "lock",
         "order",
         "owner",
@@ -103,7 +104,7 @@ class UnreadSections:
         blocks: Sequence[Block],
         anchor: Block,
     ) -> None:
-        self.reader = reader
+        self.reader: QuoteReader | None = reader  # None once every section is read
         self.waiting = waiting  # each section's parts: the part's number, the part, its reader
         self.steps = steps  # the problems of each part, in the page's order (None for none yet)
         self.score_checks: Reporter | None = None  # the score against its heading and its Multi Score group
@@ -118,6 +119,8 @@ class UnreadSections:
         self.order = tuple(waiting)  # the sections, in the order of their first part
         #: The document that read the page (a weak reference: the document holds the page, which holds this).
         self.owner: weakref.ref[Any] | None = None
+        #: The document's own bindings (the head's and foot's), set by the document's reading.
+        self.head: tuple[Binding, ...] = ()
         self.lock = threading.RLock()
         # The reader keeps no page between readings: the page holds this, and this would hold the page.
         del reader.page
@@ -132,7 +135,10 @@ class UnreadSections:
             return False
         with self.lock:
             if section in self.waiting:
-                self._read(page, section)
+                try:
+                    self._read(page, section)
+                except AttributeError as error:  # not a field missing: a reader that failed, said as such
+                    raise RuntimeError(f"reading the {section} section of a quote page failed: {error}") from error
         return True
 
     def bindings_now(self) -> tuple[Binding, ...]:
@@ -171,13 +177,15 @@ class UnreadSections:
                 value = default_of(cls, name)
             object.__setattr__(scratch, name, value)
         reader = self.reader
+        assert reader is not None  # kept while a section waits
+        state = _ReaderState.of(reader)
         reader.page = scratch
         binder = reader.bind = Binder()
-        if section == "score" and self.charted:
-            reader.charts = _outlines(self.blocks)
         try:
+            if section == "score" and self.charted:
+                reader.charts = _outlines(self.blocks)
             for number, part, read in parts:
-                reader.reporter = self.steps[number] = self.steps[number] or Reporter()
+                reader.reporter = self.steps[number] = Reporter()  # a part read had no problem of its own
                 read(reader, part)
             if section == "score":  # the checks of the score as read: against its heading, and its charts
                 reader.reporter = self.score_checks = Reporter()
@@ -185,12 +193,25 @@ class UnreadSections:
                 reader.reporter = self.charts_checks = Reporter()
                 reader.check_charts(self.blocks)
             reader.bind_section(section, self.anchor)
+            bindings = binder.done(_PageAlone(scratch))  # type: ignore[arg-type]  # the views ask for .page only
+        except BaseException:
+            # Left waiting, as it was (a RecursionError deep in a stack, say): the next use reads it again.
+            self.waiting[section] = parts
+            for number, _, _ in parts:
+                self.steps[number] = None
+            if section == "score":
+                self.score_checks = self.charts_checks = None
+            state.put_back(reader)
+            raise
         finally:
             del reader.page
             reader.charts = {}
-        self.bindings[section] = binder.done(_PageAlone(scratch))  # type: ignore[arg-type]  # views ask .page only
+        self.bindings[section] = bindings
         for name in names:
             object.__setattr__(page, name, object.__getattribute__(scratch, name))
+        if not self.waiting:  # nothing more to read: what reading needed goes
+            self.reader = None
+            self.blocks = ()
 
 
 def _outlines(blocks: Sequence[Block]) -> dict[int, RadarOutline]:
@@ -199,10 +220,41 @@ def _outlines(blocks: Sequence[Block]) -> dict[int, RadarOutline]:
     The scanner reported what is wrong with them; this reads them again, reporting nothing.
     """
     outlines = {}
-    for index in range(len(blocks)):
-        if issubclass(class_of(blocks, index), ChartBlock):
+    for index, cls in enumerate(classes_of(blocks)):
+        if issubclass(cls, ChartBlock):
             block = cast(ChartBlock, blocks[index])
             outline = check_chart(block.chart_type, block.body, block.line + 1, Reporter(keep=False))
             if outline is not None:
                 outlines[block.line] = outline
     return outlines
+
+
+@attrs.frozen
+class _ReaderState:
+    """What a section's reading adds to the page's reader, taken before it reads, to put back if it fails."""
+
+    places: frozenset[str]
+    placed: frozenset[str]
+    group_tables: dict[int, Any]
+    group_headings: dict[int, Any]
+    score_heading_grade: Any
+    older: bool
+
+    @classmethod
+    def of(cls, reader: QuoteReader) -> _ReaderState:
+        return cls(
+            frozenset(reader.places),
+            frozenset(reader.placed),
+            dict(reader.group_tables),
+            dict(reader.group_headings),
+            reader.score_heading_grade,
+            reader.older,
+        )
+
+    def put_back(self, reader: QuoteReader) -> None:
+        reader.places = set(self.places)
+        reader.placed = set(self.placed)
+        reader.group_tables = dict(self.group_tables)
+        reader.group_headings = dict(self.group_headings)
+        reader.score_heading_grade = self.score_heading_grade
+        reader.older = self.older
