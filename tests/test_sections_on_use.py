@@ -281,3 +281,55 @@ def test_a_section_whose_reading_fails_is_read_again_next_time(monkeypatch: pyte
         doc.score.grade = "A"  # type: ignore[union-attr]
         expected.score.grade = "A"  # type: ignore[union-attr]
         assert sd.dumps(doc) == sd.dumps(expected)
+
+
+# -- what the second review found, one regression test each --------------------------------------------
+
+
+def test_a_reading_that_fails_before_the_readers_run_leaves_the_section_waiting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from symboldoc._kinds.quote import unread
+
+    text = own_pages()["example.md"]
+    doc, expected = sd.loads(text), read_document(text, strict=False, lazy=False)
+    original = unread.default_of
+
+    def once(*args: Any) -> Any:
+        monkeypatch.setattr(unread, "default_of", original)
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(unread, "default_of", once)  # what a deep stack does while the section is set up
+    with pytest.raises(RecursionError):
+        doc.peers  # noqa: B018 - read on first use, and failing
+    assert "peers" in unread_of(doc.page).waiting
+    assert doc.peers == expected.peers and doc.warnings == expected.warnings
+
+
+def test_a_chart_that_cannot_be_read_again_leaves_the_score_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from symboldoc._kinds.quote import unread
+
+    text = own_pages()["example.md"]
+    doc, expected = sd.loads(text), read_document(text, strict=False, lazy=False)
+    original = unread.check_chart
+    monkeypatch.setattr(unread, "check_chart", lambda *args: None)  # as json's decoder does deep in a stack
+    with pytest.raises(RecursionError):
+        doc.score  # noqa: B018 - not read without its chart
+    monkeypatch.setattr(unread, "check_chart", original)
+    assert doc.score == expected.score and doc.score.chart_title is not None  # type: ignore[union-attr]
+    assert doc.warnings == expected.warnings
+
+
+def test_a_readers_attribute_error_is_no_missing_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from symboldoc._kinds.quote.read_score import ScoreSection
+
+    doc = sd.loads(own_pages()["example.md"])
+
+    def mistaken(self: Any, *args: Any) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'grade'")
+
+    monkeypatch.setattr(ScoreSection, "read_score_table", mistaken)
+    with pytest.raises(RuntimeError, match="score section"):
+        getattr(doc, "warnings", ())
+    with pytest.raises(RuntimeError, match="score section"):
+        pickle.dumps(doc)

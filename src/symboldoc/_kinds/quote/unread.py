@@ -26,6 +26,7 @@ as they are, without reading it.  Strict mode reads everything in ``loads``.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -125,7 +126,7 @@ class UnreadSections:
         # The reader keeps no page between readings: the page holds this, and this would hold the page.
         del reader.page
         # Nor the radar charts the scanner checked: the score section checks them again when it is read.
-        self.charted = bool(reader.charts)
+        self.charted = frozenset(reader.charts)  # the lines of the charts it could read
         reader.charts = {}
 
     def read_for(self, page: SymbolPage, name: str) -> bool:
@@ -135,10 +136,7 @@ class UnreadSections:
             return False
         with self.lock:
             if section in self.waiting:
-                try:
-                    self._read(page, section)
-                except AttributeError as error:  # not a field missing: a reader that failed, said as such
-                    raise RuntimeError(f"reading the {section} section of a quote page failed: {error}") from error
+                self._read(page, section)
         return True
 
     def bindings_now(self) -> tuple[Binding, ...]:
@@ -163,27 +161,32 @@ class UnreadSections:
         return tuple(binding for section in self.order for binding in bindings.get(section, ()))
 
     def _read(self, page: SymbolPage, section: str) -> None:
-        """Read ``section`` (the caller holds the lock): its fields set, its problems kept, its bindings taken."""
+        """Read ``section`` (the caller holds the lock): its fields set, its problems kept, its bindings taken.
+
+        A reading that fails (a ``RecursionError`` deep in a stack, say) leaves the section waiting, as it
+        was, for the next use to read again; a reader's own ``AttributeError`` is raised as a
+        ``RuntimeError``, which no one takes for a field that is not there.
+        """
+        reader = self.reader
+        assert reader is not None  # kept while a section waits
+        state = _ReaderState.of(reader)
         parts = self.waiting.pop(section)
         # Read onto a page of its own, then set on ``page`` at once: a thread that asks ``page`` for a
         # field meanwhile waits for the lock, and never sees a section half read.
         cls = type(page)
-        scratch = object.__new__(cls)
         names = SECTIONS[section]
-        for name in names:
-            try:  # a field the head began (the older layout's overview table), else a new default
-                value = object.__getattribute__(page, name)
-            except AttributeError:
-                value = default_of(cls, name)
-            object.__setattr__(scratch, name, value)
-        reader = self.reader
-        assert reader is not None  # kept while a section waits
-        state = _ReaderState.of(reader)
-        reader.page = scratch
-        binder = reader.bind = Binder()
         try:
+            scratch = object.__new__(cls)
+            for name in names:
+                try:  # a field the head began (the older layout's overview table), else a new default
+                    value = object.__getattribute__(page, name)
+                except AttributeError:
+                    value = default_of(cls, name)
+                object.__setattr__(scratch, name, value)
+            reader.page = scratch
+            binder = reader.bind = Binder()
             if section == "score" and self.charted:
-                reader.charts = _outlines(self.blocks)
+                reader.charts = _outlines(self.blocks, self.charted)
             for number, part, read in parts:
                 reader.reporter = self.steps[number] = Reporter()  # a part read had no problem of its own
                 read(reader, part)
@@ -194,17 +197,19 @@ class UnreadSections:
                 reader.check_charts(self.blocks)
             reader.bind_section(section, self.anchor)
             bindings = binder.done(_PageAlone(scratch))  # type: ignore[arg-type]  # the views ask for .page only
-        except BaseException:
-            # Left waiting, as it was (a RecursionError deep in a stack, say): the next use reads it again.
+        except BaseException as error:
             self.waiting[section] = parts
             for number, _, _ in parts:
-                self.steps[number] = None
+                self.steps[number] = None  # a part read had none before
             if section == "score":
                 self.score_checks = self.charts_checks = None
             state.put_back(reader)
+            if isinstance(error, AttributeError):
+                raise RuntimeError(f"reading the {section} section of a quote page failed: {error}") from error
             raise
         finally:
-            del reader.page
+            with contextlib.suppress(AttributeError):
+                del reader.page
             reader.charts = {}
         self.bindings[section] = bindings
         for name in names:
@@ -214,18 +219,23 @@ class UnreadSections:
             self.blocks = ()
 
 
-def _outlines(blocks: Sequence[Block]) -> dict[int, RadarOutline]:
-    """The outline of each radar chart of ``blocks``, by its block's line, as the scanner checked it.
+def _outlines(blocks: Sequence[Block], lines: frozenset[int]) -> dict[int, RadarOutline]:
+    """The outline of each radar chart of ``blocks`` the scanner checked (those on ``lines``), by its line.
 
-    The scanner reported what is wrong with them; this reads them again, reporting nothing.
+    The scanner reported what is wrong with them; this reads them again, reporting nothing.  A chart the
+    scanner could read and this cannot (here, deep in a stack) raises ``RecursionError``: the score is
+    read again on its next use, not read without its chart.
     """
     outlines = {}
     for index, cls in enumerate(classes_of(blocks)):
         if issubclass(cls, ChartBlock):
             block = cast(ChartBlock, blocks[index])
+            if block.line not in lines:
+                continue
             outline = check_chart(block.chart_type, block.body, block.line + 1, Reporter(keep=False))
-            if outline is not None:
-                outlines[block.line] = outline
+            if outline is None:
+                raise RecursionError(f"the chart-data block on line {block.line} could not be read again here")
+            outlines[block.line] = outline
     return outlines
 
 
