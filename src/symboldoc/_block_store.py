@@ -40,7 +40,6 @@ __all__ = [
     "BlocksBuilder",
     "SomeBlocks",
     "blocks_of_class",
-    "blocks_other_than",
     "classes_of",
     "some_blocks_other_than",
 ]
@@ -229,10 +228,7 @@ class Blocks(Sequence[Block]):
 
     def other_than(self, cls: type[Block]) -> list[Block]:
         """The blocks that are not instances of ``cls``, in order; those that are are not made."""
-        codes = _codes_of(cls)  # type: ignore[arg-type]  # a class is hashable
-        make = self._make
-        with self._making:  # the blocks made at once, under one lock
-            return [make(index) for index, kind in enumerate(self._kinds) if kind not in codes]
+        return list(some_blocks_other_than(self, cls))  # the blocks made at once, under one lock
 
     # -- comparing, copying, pickling -------------------------------------------------------
 
@@ -270,13 +266,6 @@ def blocks_of_class(blocks: Iterable[Block], cls: type[AnyBlock]) -> Iterator[An
     if isinstance(blocks, Blocks):
         return blocks.of_class(cls)
     return (block for block in blocks if isinstance(block, cls))
-
-
-def blocks_other_than(blocks: Iterable[Block], cls: type[Block]) -> list[Block]:
-    """The blocks of ``blocks`` that are not instances of ``cls``; a :class:`Blocks` does not make those that are."""
-    if isinstance(blocks, Blocks):
-        return blocks.other_than(cls)
-    return [block for block in blocks if not isinstance(block, cls)]
 
 
 def classes_of(blocks: Sequence[Block]) -> Sequence[type[Block]]:

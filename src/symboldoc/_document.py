@@ -305,8 +305,8 @@ def read_whole(doc: Document) -> bool:
         page = object.__getattribute__(doc, "page")
     except AttributeError:
         return False
-    unread = unread_of(page)
-    if unread is None or unread.owner is None or unread.owner() is not doc:
+    unread = _sections_waiting(doc, page)
+    if unread is None:
         return False
     with unread.lock:
         if unread_of(page) is unread:  # else another thread read it meanwhile
@@ -317,13 +317,21 @@ def read_whole(doc: Document) -> bool:
     return True
 
 
+def _sections_waiting(doc: Document, page: object) -> Any:
+    """What reads the sections of ``page`` still waiting, when ``doc`` is the document that read it; else None."""
+    unread = unread_of(page)
+    if unread is None or unread.owner is None or unread.owner() is not doc:
+        return None
+    return unread
+
+
 def edit_bindings(doc: Document) -> tuple[Binding, ...]:
     """``doc``'s edit bindings; those of a document from a pickle or a copy are made on the first call.
 
     Making them reads the document's text again, as it was read (see ``_travel``).
     """
-    unread = unread_of(doc.page)
-    if unread is not None and unread.owner is not None and unread.owner() is doc:
+    unread = _sections_waiting(doc, doc.page)
+    if unread is not None:
         with unread.lock:  # as read_whole sets them, or the head's and those of the sections read so far
             with contextlib.suppress(AttributeError):
                 return object.__getattribute__(doc, "_bindings")  # type: ignore[no-any-return]

@@ -152,15 +152,15 @@ class QuoteReader(ScoreSection, OtherSections):
         complete = self.reporter = Reporter()
         self.check_complete(blocks)
         # The older layout's overview table, read with the head, begins the overview: that section is read now.
-        now = [section for section in waiting if section == "overview" and page.overview is not None]
+        overview_begun = "overview" in waiting and page.overview is not None
         for section in waiting:
-            if section not in now:
+            if not (section == "overview" and overview_begun):
                 for name in SECTIONS[section]:
                     object.__delattr__(page, name)
         unread = UnreadSections(self, waiting, steps, complete.problems, blocks, anchor)
         object.__setattr__(page, "_unread", unread)
-        for section in now:
-            unread.read_for(page, SECTIONS[section][0])
+        if overview_begun:
+            unread.read_for(page, "overview")
 
     def plan(self, part: Part) -> tuple[str | None, ReadPart | None, tuple[Position, str, str, str] | None]:
         """The section ``part`` belongs to and its reader, or the problem a whole reading reports there.
