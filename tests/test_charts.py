@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import Chart, ChartError, RadarChart
+from symboldoc._chart_checks import _nesting
 from symboldoc._charts import check_chart, read_chart, spoke_value
 from symboldoc._problems import Reporter
 
@@ -210,3 +211,22 @@ def test_an_edit_leaves_a_dimension_it_cannot_name_alone(example: str) -> None:
     doc.score.chart_title = "Retitled"
     written = symboldoc.dumps(doc)
     assert '"name": ["Style Score"]' in written and '"title": "Retitled"' in written  # the rest as written
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    return 0
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab'),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(alphabet='[]{}"\\a'), inner, max_size=3),
+)
+
+
+@given(_JSON)
+def test_the_nesting_of_a_chart_is_counted_as_json_nests_it(value: object) -> None:
+    assert _nesting(json.dumps(value)) == _depth(value)

@@ -306,18 +306,61 @@ def test_a_reading_that_fails_before_the_readers_run_leaves_the_section_waiting(
     assert doc.peers == expected.peers and doc.warnings == expected.warnings
 
 
-def test_a_chart_that_cannot_be_read_again_leaves_the_score_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
-    from symboldoc._kinds.quote import unread
+def _deep_in_a_stack(frames: int, ask: Callable[[], Any]) -> Any:
+    return _deep_in_a_stack(frames - 1, ask) if frames else ask()
 
-    text = own_pages()["example.md"]
+
+def _chart_nested(text: str, depth: int) -> str:
+    """``text`` with a member nested ``depth`` deep in its radar chart (where no reader looks)."""
+    deep = "[" * depth + "]" * depth
+    return text.replace('"value": "14.26%"', f'"value": "14.26%", "x": {deep}', 1)
+
+
+def test_a_chart_that_cannot_be_decoded_deep_in_a_stack_leaves_the_score_waiting() -> None:
+    text = _chart_nested(own_pages()["example.md"], 600)  # decoded from the top of a stack, not 600 frames down
     doc, expected = sd.loads(text), read_document(text, strict=False, lazy=False)
-    original = unread.check_chart
-    monkeypatch.setattr(unread, "check_chart", lambda *args: None)  # as json's decoder does deep in a stack
-    with pytest.raises(RecursionError):
-        doc.score  # noqa: B018 - not read without its chart
-    monkeypatch.setattr(unread, "check_chart", original)
+    assert not expected.warnings
+    frames = sys.getrecursionlimit() - 450
+    if sys.version_info < (3, 12):  # json's decoder counts Python's frames (later, a C limit of its own)
+        with pytest.raises(RecursionError):
+            _deep_in_a_stack(frames, lambda: doc.score)
+        assert "score" in unread_of(doc.page).waiting
+        assert unread_of(doc.page).charts.waiting  # nothing was reported
     assert doc.score == expected.score and doc.score.chart_title is not None  # type: ignore[union-attr]
+    assert doc.warnings == expected.warnings == ()
+
+
+def test_a_chart_too_deep_for_any_stack_is_reported_wherever_it_is_checked() -> None:
+    text = _chart_nested(own_pages()["example.md"], 100_000)
+    expected = read_document(text, strict=False, lazy=False)
+    assert "nested too deeply" in [warning.detail for warning in expected.warnings]
+    doc = sd.loads(text)
+    assert _deep_in_a_stack(sys.getrecursionlimit() - 450, lambda: doc.score) == expected.score
     assert doc.warnings == expected.warnings
+    with pytest.raises(sd.ChartError):
+        sd.loads(text, strict=True)
+
+
+def test_the_problems_of_chart_blocks_come_where_the_scan_finds_them() -> None:
+    page = own_pages()["example.md"]
+    broken = page.replace('"value": "14.26%"', '"value": "14.26%",,', 1)  # not JSON
+    lines = broken.splitlines(keepends=True)
+    fence = next(number for number, line in enumerate(lines) if line.startswith("```chart-data"))
+    # a problem of the scan's before the chart and one after it, and one of the page's reading
+    lines.insert(fence - 1, "| A | B |\n|---|---|\n| 1 | 2 | 3 |\n\n")
+    text = "".join(lines).replace("**Overall: B", "**Overall: Z") + "\n\n| C |\n|---|\n| 1 | 2 |\n"
+    expected = read_document(text, strict=False, lazy=False).warnings
+    # the scan's problems first, in the page's order, the chart's among them; then the sections'
+    assert [warning.construct for warning in expected[:4]] == ["table", "table", "chart-data block", "table"]
+    for ask in (
+        lambda doc: doc.warnings,
+        lambda doc: (doc.score, doc.warnings)[1],
+        lambda doc: (doc.peers, doc.warnings)[1],
+    ):
+        assert ask(sd.loads(text)) == expected
+    with pytest.raises(sd.SymbolDocError) as raised:
+        sd.loads(text, strict=True)
+    assert raised.value.line == expected[0].line
 
 
 def test_a_readers_attribute_error_is_no_missing_warnings(monkeypatch: pytest.MonkeyPatch) -> None:

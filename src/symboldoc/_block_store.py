@@ -102,6 +102,9 @@ class BlocksBuilder:
         self.lines.append(line)
         self.offsets.append(offset)
 
+    def __len__(self) -> int:
+        return len(self.sources)
+
     def done(self) -> Blocks:
         return Blocks(self.sources, bytes(self.kinds), self.lines, self.offsets, self.extras)
 

@@ -44,8 +44,9 @@ class TextRead:
 def read_text(text: str, *, strict: bool) -> TextRead:
     """Read ``text``; with ``strict``, the first problem raises :class:`SymbolDocError`.
 
-    A quote page's sections are left to be read on first use (``_kinds.quote.unread``): ``problems``
-    are those reported before them, and the document's reading reads them (``_document``).
+    A quote page's sections are left to be read on first use (``_kinds.quote.unread``), its chart blocks
+    checked with its score (``_chart_checks``): ``problems`` are those reported before them, and the
+    document's reading reads them (``_document``).
     """
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
@@ -54,9 +55,11 @@ def read_text(text: str, *, strict: bool) -> TextRead:
     front = blocks[0].front_matter if blocks and isinstance(blocks[0], FrontMatterBlock) else None
     binder = Binder()
     kind, page = read_page(blocks, front, charts, reporter, binder)
+    if not charts.taken:  # else the page's reader checks them when it needs them
+        charts.check()
     if front is not None:
         binder.front_matter(blocks[0], kind.owned if kind is not None else ())  # type: ignore[arg-type]
     if blocks and (front is None or page is None):
         binder.absent(blocks[0], front is None, page is None)  # a front matter or a page given later: refused
     final_newline = body.endswith(("\n", "\r"))
-    return TextRead(blocks, front, page, tuple(reporter.problems), bom, final_newline, binder)
+    return TextRead(blocks, front, page, charts.among(reporter.problems), bom, final_newline, binder)

@@ -35,7 +35,8 @@ from ._blocks import (
     ThematicBreak,
     unquote,
 )
-from ._charts import CHART_INFO_PREFIX, RadarOutline, check_chart
+from ._chart_checks import ChartChecks
+from ._charts import CHART_INFO_PREFIX
 from ._frontmatter import read_front_matter
 from ._list_items import ORDERED_MARK, indent_width, list_marker, pack_starts, same_list
 from ._problems import Reporter
@@ -99,9 +100,8 @@ class _Scanner:
         self.reporter = reporter
         self.offset = base_offset  # character offset of the next block's first line
         self.blocks = BlocksBuilder(base_offset + sum(map(len, lines)))
-        # The radar charts checked while scanning, by the line their block starts on, for the page reader
-        # (the blocks keep only their text).
-        self.charts: dict[int, RadarOutline] = {}
+        # The chart blocks: a strict scan checks each as it meets it, a lenient one leaves them for later.
+        self.charts = ChartChecks()
 
     # -- recording blocks -------------------------------------------------
 
@@ -180,14 +180,14 @@ class _Scanner:
             self.reporter.report(
                 begin + 1, 1, "fenced block", f"a closing {fence!r} line", "the page ends inside the block"
             )
-        body = "".join(self.lines[begin + 1 : end])
         stop = end + 1 if closed else end
         if info.startswith(CHART_INFO_PREFIX):
             chart_type = info[len(CHART_INFO_PREFIX) :].strip(" \t")
-            outline = check_chart(chart_type, body, begin + 2, self.reporter)
+            if self.reporter.strict:  # its problems raise where it stands
+                self.charts.check_now(chart_type, "".join(self.lines[begin + 1 : end]), begin + 2, self.reporter)
+            else:
+                self.charts.note(len(self.reporter.problems), len(self.blocks))
             self._emit(ChartBlock, begin, stop, fence, info, closed, chart_type)
-            if outline is not None:
-                self.charts[begin + 1] = outline
         else:
             self._emit(FencedBlock, begin, stop, fence, info, closed)
         return stop
@@ -319,15 +319,18 @@ class _Scanner:
     }
 
 
-def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[Blocks, dict[int, RadarOutline]]:
-    """The blocks of ``lines`` (a text without its byte order mark, split into lines), and the radar charts.
+def scan(lines: list[str], base_offset: int, reporter: Reporter) -> tuple[Blocks, ChartChecks]:
+    """The blocks of ``lines`` (a text without its byte order mark, split into lines), and their chart blocks.
 
     ``base_offset`` is the character offset of the first line in the whole
-    text: 1 when a byte order mark was removed, else 0.  The radar charts'
-    outlines are keyed by the line their block starts on.
+    text: 1 when a byte order mark was removed, else 0.  A strict scan has
+    checked the chart blocks; a lenient one leaves them to the page's reading
+    (see ``_chart_checks``).
     """
     scanner = _Scanner(lines, base_offset, reporter)
-    return scanner.run(), scanner.charts
+    blocks = scanner.run()
+    scanner.charts.done(blocks)
+    return blocks, scanner.charts
 
 
 def _cells(count: int) -> str:

@@ -15,12 +15,12 @@ Adding a kind is adding its unit and one entry to :data:`KINDS`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Union
 
 from symboldoc._block_store import blocks_of_class
 from symboldoc._blocks import Block, Heading
-from symboldoc._charts import RadarOutline
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder
 from symboldoc._frontmatter import FrontMatter
 from symboldoc._frontmatter_text import FRONT_MATTER_KEYS, front_matter_lines
@@ -95,7 +95,7 @@ def pick_kind(front_matter: FrontMatter | None, title: str | None) -> PageKind |
 def read_page(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, RadarOutline],
+    charts: ChartChecks,
     reporter: Reporter,
     binder: Binder,
 ) -> tuple[PageKind | None, Any]:

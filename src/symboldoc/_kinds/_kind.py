@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from symboldoc._blocks import Block
-from symboldoc._charts import RadarOutline
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder
 from symboldoc._frontmatter import FrontMatter
 from symboldoc._frontmatter_text import FRONT_MATTER_KEYS
@@ -18,7 +18,7 @@ from symboldoc._problems import Reporter
 __all__ = ["PageKind", "Reader", "Renderer"]
 
 #: Reads a kind's typed page from the blocks of a document the registry gave to the kind.
-Reader = Callable[[Sequence[Block], "FrontMatter | None", Mapping[int, RadarOutline], Reporter, Binder], Any]
+Reader = Callable[[Sequence[Block], "FrontMatter | None", ChartChecks, Reporter, Binder], Any]
 #: Writes a kind's typed page as the lines of its body (after the front matter), in the pages' layout.
 Renderer = Callable[["FrontMatter | None", Any], list[str]]
 

@@ -13,10 +13,10 @@ markdown, kept as it is written (``body``).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from symboldoc._blocks import BlankLines, Block, FrontMatterBlock, ListBlock
-from symboldoc._charts import RadarOutline
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder
 from symboldoc._fields import unchecked
 from symboldoc._frontmatter import FrontMatter
@@ -47,7 +47,7 @@ __all__ = ["read_news_article", "read_news_index"]
 def read_news_index(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, RadarOutline],
+    charts: ChartChecks,
     reporter: Reporter,
     binder: Binder,
 ) -> NewsIndex:
@@ -117,7 +117,7 @@ def _read_item(reading: PageReading, labels: NewsLabels, text: str, start: Posit
 def read_news_article(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, RadarOutline],
+    charts: ChartChecks,
     reporter: Reporter,
     binder: Binder,
 ) -> NewsArticle:

@@ -15,12 +15,12 @@ Profile, Score Analysis with bold category lines).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from symboldoc._block_store import SomeBlocks, some_blocks_other_than
 from symboldoc._blocks import BlankLines, Block, BlockQuote, FrontMatterBlock, Heading, Table
-from symboldoc._charts import RadarOutline
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder
 from symboldoc._escape import labelled, plain
 from symboldoc._frontmatter import FrontMatter
@@ -66,15 +66,17 @@ if TYPE_CHECKING:
 def read_quote_page(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, RadarOutline],
+    charts: ChartChecks,
     reporter: Reporter,
     binder: Binder,
 ) -> SymbolPage:
     """The typed quote page of ``blocks`` (the registry has decided that they are one).
 
-    Its sections are left to be read on first use (see ``unread``); the
-    document's reading reads them at once unless it reads leniently.
+    Its sections are left to be read on first use (see ``unread``), and its
+    chart blocks checked with its score; the document's reading reads them
+    at once unless it reads leniently.
     """
+    charts.take()
     # Blank lines hold no fact and no section reads them; the other blocks are made as they are read, so a
     # section left unread leaves its blocks unmade too (blank lines are a third of a page's blocks).
     shown = some_blocks_other_than(blocks, BlankLines)
@@ -86,18 +88,16 @@ def read_quote_page(
     title_symbols = TITLE_SYMBOL.findall(title) if title else []
     older = front_matter is not None and front_matter.type == OLDER_TYPE
     labels = quote_labels(front_matter.locale if front_matter else None)
-    reader = QuoteReader(labels, charts, reporter, binder, older)
+    reader = QuoteReader(labels, reporter, binder, older)
     anchor = title_block or (shown[0] if shown else blocks[0])  # the block the page's structure is bound to
-    return reader.read(shown, title_index, title_block, title_symbols, front_matter, anchor)
+    return reader.read(shown, title_index, title_block, title_symbols, front_matter, anchor, charts)
 
 
 class QuoteReader(ScoreSection, OtherSections):
     """One reading of one quote page: the section readers, and the walk over the page's parts."""
 
-    def __init__(
-        self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder, older: bool
-    ) -> None:
-        super().__init__(labels, charts, reporter, binder, older)
+    def __init__(self, labels: Labels, reporter: Reporter, binder: Binder, older: bool) -> None:
+        super().__init__(labels, reporter, binder, older)
         self.readers = _readers(labels)
 
     def read(
@@ -108,10 +108,11 @@ class QuoteReader(ScoreSection, OtherSections):
         title_symbols: list[str],
         front_matter: FrontMatter | None,
         anchor: Block,
+        charts: ChartChecks,
     ) -> SymbolPage:
         """The page ``blocks`` (those that are not blank lines) show, its sections left unread (see ``unread``).
 
-        Its structure is bound to ``anchor``.
+        Its structure is bound to ``anchor``; ``charts`` are the page's chart blocks, checked when the score is read.
         """
         page = self.page
         if title_block is not None:
@@ -125,10 +126,10 @@ class QuoteReader(ScoreSection, OtherSections):
         body = self.read_disclaimer(blocks[start:])
         head, parts = self.parts(body)
         self.read_head(head)
-        self.leave_unread(blocks, parts, anchor)
+        self.leave_unread(blocks, parts, anchor, charts)
         return page
 
-    def leave_unread(self, blocks: SomeBlocks, parts: list[Part], anchor: Block) -> None:
+    def leave_unread(self, blocks: SomeBlocks, parts: list[Part], anchor: Block, charts: ChartChecks) -> None:
         """Leave each section that has a part on the page unread, for :class:`UnreadSections` to read on first use.
 
         What a whole reading reports in between is reported here, each where
@@ -157,7 +158,7 @@ class QuoteReader(ScoreSection, OtherSections):
             if not (section == "overview" and overview_begun):
                 for name in SECTIONS[section]:
                     object.__delattr__(page, name)
-        unread = UnreadSections(self, waiting, steps, complete.problems, blocks, anchor)
+        unread = UnreadSections(self, waiting, steps, complete.problems, blocks, anchor, charts)
         object.__setattr__(page, "_unread", unread)
         if overview_begun:
             unread.read_for(page, "overview")

@@ -44,13 +44,12 @@ class QuoteReading(PageReading):
     ``read.QuoteReader``; they share this state.
     """
 
-    def __init__(
-        self, labels: Labels, charts: Mapping[int, RadarOutline], reporter: Reporter, binder: Binder, older: bool
-    ) -> None:
+    def __init__(self, labels: Labels, reporter: Reporter, binder: Binder, older: bool) -> None:
         super().__init__(reporter, binder)
         self.labels = labels
         self.older = older  # the older layout (``type: "quote"``), where group headings do not repeat "Score"
-        self.charts = charts  # the radar charts the scanner checked, by id of their block
+        # The outline of each radar chart, by the line its block starts on: set while the score section is read.
+        self.charts: Mapping[int, RadarOutline] = {}
         # Which parts of the page have a place in the text, for the structure guard.
         self.places: set[str] = set()
         # Which of the page's optional facts have a place in the text (see UNPLACED); the rest are guarded.

@@ -18,7 +18,10 @@ Reading a section later gives what reading it at once gives:
   document's when ``dumps`` asks for them;
 - the checks across sections (the score against its chart and its heading)
   run when their sections are read; ``doc.warnings`` reads every section
-  first (``_document``), and so do copies, pickles and ``==``.
+  first (``_document``), and so do copies, pickles and ``==``;
+- the page's chart blocks are checked when the score is read (or the
+  warnings asked for), and their problems put where the scan would have
+  reported them (``_chart_checks``).
 
 A section never read cannot have been changed: ``dumps`` writes its blocks
 as they are, without reading it.  Strict mode reads everything in ``loads``.
@@ -30,13 +33,12 @@ import contextlib
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from symboldoc._block_store import classes_of
-from symboldoc._blocks import Block, ChartBlock
-from symboldoc._charts import RadarOutline, check_chart
+from symboldoc._blocks import Block
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder, Binding
 from symboldoc._fields import default_of
 from symboldoc._problems import Problem, Reporter
@@ -83,7 +85,7 @@ class UnreadSections:
         "before",
         "bindings",
         "blocks",
-        "charted",
+        "charts",
         "charts_checks",
         "complete",
         "head",
@@ -104,6 +106,7 @@ class UnreadSections:
         complete: list[Problem],
         blocks: Sequence[Block],
         anchor: Block,
+        charts: ChartChecks,
     ) -> None:
         self.reader: QuoteReader | None = reader  # None once every section is read
         self.waiting = waiting  # each section's parts: the part's number, the part, its reader
@@ -123,11 +126,9 @@ class UnreadSections:
         #: The document's own bindings (the head's and foot's), set by the document's reading.
         self.head: tuple[Binding, ...] = ()
         self.lock = threading.RLock()
+        self.charts = charts  # the page's chart blocks, checked when the score section is read (or all of them)
         # The reader keeps no page between readings: the page holds this, and this would hold the page.
         del reader.page
-        # Nor the radar charts the scanner checked: the score section checks them again when it is read.
-        self.charted = frozenset(reader.charts)  # the lines of the charts it could read
-        reader.charts = {}
 
     def read_for(self, page: SymbolPage, name: str) -> bool:
         """Read the section that sets field ``name`` of ``page`` if it waits; whether ``name`` is one such field."""
@@ -147,9 +148,10 @@ class UnreadSections:
     def read_all(self, page: SymbolPage) -> tuple[tuple[Problem, ...], tuple[Binding, ...]]:
         """Read every section still waiting and run the checks across them: every problem, in order; the bindings."""
         with self.lock:
+            self.charts.check()  # the scan's problems, those of its chart blocks among them
             for section in list(self.waiting):
                 self._read(page, section)
-            problems = [*self.before]
+            problems = list(self.charts.among(self.before))
             for reporter in (*self.steps, self.score_checks, self.charts_checks):
                 if reporter is not None:
                     problems.extend(reporter.problems)
@@ -185,8 +187,8 @@ class UnreadSections:
                 object.__setattr__(scratch, name, value)
             reader.page = scratch
             binder = reader.bind = Binder()
-            if section == "score" and self.charted:
-                reader.charts = _outlines(self.blocks, self.charted)
+            if section == "score":
+                reader.charts = self.charts.check()
             for number, part, read in parts:
                 reader.reporter = self.steps[number] = Reporter()  # a part read had no problem of its own
                 read(reader, part)
@@ -217,26 +219,6 @@ class UnreadSections:
         if not self.waiting:  # nothing more to read: what reading needed goes
             self.reader = None
             self.blocks = ()
-
-
-def _outlines(blocks: Sequence[Block], lines: frozenset[int]) -> dict[int, RadarOutline]:
-    """The outline of each radar chart of ``blocks`` the scanner checked (those on ``lines``), by its line.
-
-    The scanner reported what is wrong with them; this reads them again, reporting nothing.  A chart the
-    scanner could read and this cannot (here, deep in a stack) raises ``RecursionError``: the score is
-    read again on its next use, not read without its chart.
-    """
-    outlines = {}
-    for index, cls in enumerate(classes_of(blocks)):
-        if issubclass(cls, ChartBlock):
-            block = cast(ChartBlock, blocks[index])
-            if block.line not in lines:
-                continue
-            outline = check_chart(block.chart_type, block.body, block.line + 1, Reporter(keep=False))
-            if outline is None:
-                raise RecursionError(f"the chart-data block on line {block.line} could not be read again here")
-            outlines[block.line] = outline
-    return outlines
 
 
 @attrs.frozen

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from symboldoc._blocks import Block, FrontMatterBlock, Heading, ListBlock
-from symboldoc._charts import RadarOutline
+from symboldoc._chart_checks import ChartChecks
 from symboldoc._edit import Binder
 from symboldoc._fields import unchecked
 from symboldoc._frontmatter import FrontMatter
@@ -60,7 +60,7 @@ TOPIC_URL = re.compile(r"/topics/([0-9]+)\.md(?:[?#]|$)")
 def read_topic_page(
     blocks: Sequence[Block],
     front_matter: FrontMatter | None,
-    charts: Mapping[int, RadarOutline],
+    charts: ChartChecks,
     reporter: Reporter,
     binder: Binder,
 ) -> TopicPage:
