@@ -25,6 +25,7 @@ from symboldoc import (
     ThematicBreak,
 )
 from symboldoc._tables import count_cells, is_delimiter_row, split_cells
+from symboldoc._text import split_lines
 
 
 def kinds(text: str) -> list[str]:
@@ -390,3 +391,22 @@ def test_a_list_block_takes_its_item_lines_packed() -> None:
     with pytest.raises(TypeError):
         ListBlock("- a\n", 1, 0, (0,))  # type: ignore[arg-type]
     assert ListBlock("- a\n- b\n", 1, 0, b"\x00\x00\x00\x00\x01\x00\x00\x00").items[1].text == "b"
+
+
+_FENCE_LINES = st.lists(
+    st.sampled_from(["```", "```chart-data:radar", "~~~", "  ```", "", "a", "{}", "\u2028x", "```x```"]),
+    max_size=8,
+)
+
+
+@given(_FENCE_LINES, st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=8, max_size=8), st.booleans())
+def test_a_fenced_blocks_body_is_the_lines_between_its_fences(
+    lines: list[str], endings: list[str], final: bool
+) -> None:
+    text = "".join(line + ending for line, ending in zip(["```", *lines], endings, strict=False))
+    text = text if final else text.rstrip("\r\n")
+    for block in symboldoc.loads(text).blocks:
+        if isinstance(block, FencedBlock):
+            cut = split_lines(block.source)
+            inside = cut[1:-1] if block.closed else cut[1:]
+            assert block.body == "".join(inside)

@@ -14,6 +14,7 @@ The block classes hold what the scanner (``_scan``) found; finer readings
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -27,6 +28,9 @@ from ._pickling import compact
 from ._problems import Reporter
 from ._tables import Alignment, Cell, Row, read_alignment, split_cells
 from ._text import Position, line_content, split_lines
+
+#: A text's first line, its ending included.
+_FIRST_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 __all__ = [
     "BlankLines",
@@ -231,10 +235,12 @@ class FencedBlock(Block):
     @property
     def body(self) -> str:
         """The lines between the fences (made from ``source``)."""
-        lines = split_lines(self.source)
-        if len(lines) < 2:
-            return ""
-        return self.source[len(lines[0]) : len(self.source) - len(lines[-1]) if self.closed else None]
+        source = self.source
+        start = _FIRST_LINE.match(source).end()  # type: ignore[union-attr]  # it matches every text
+        if start == len(source) or not self.closed:
+            return source[start:]
+        before_ending = line_content(source)  # the closing fence's line, without its ending
+        return source[start : max(before_ending.rfind("\n"), before_ending.rfind("\r")) + 1]
 
     @property
     def body_start_line(self) -> int:

@@ -194,8 +194,7 @@ class QuoteReader(ScoreSection, OtherSections):
         self.bind.structure(anchor, shape, f"the sections of the page: {section}")
         if section == "score":
             self.bind.structure(anchor, groups_view, "the indicator groups", identity=True)
-        fields = SECTIONS[section]
-        unplaced = tuple(name for name in UNPLACED if name.partition(".")[0] in fields and name not in self.placed)
+        unplaced = tuple(name for name in _UNPLACED_OF[section] if name not in self.placed)
         if unplaced:
             view = functools.partial(unplaced_view, unplaced)
             self.bind.structure(anchor, view, f"facts the page has no line for: {section}")
@@ -271,6 +270,12 @@ def _readers(labels: Labels) -> dict[str, tuple[str, ReadPart]]:
         labels.references: ("references", QuoteReader.read_references),
     }
 
+
+#: The facts of each section that have no line on some pages (see ``views.UNPLACED``).
+_UNPLACED_OF = {
+    section: tuple(name for name in UNPLACED if name.partition(".")[0] in fields)
+    for section, fields in SECTIONS.items()
+}
 
 #: The structure of each section, as :meth:`QuoteReader.bind_section` binds it.
 SHAPES = {

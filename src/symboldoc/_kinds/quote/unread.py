@@ -29,7 +29,6 @@ as they are, without reading it.  Strict mode reads everything in ``loads``.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -210,8 +209,7 @@ class UnreadSections:
                 raise RuntimeError(f"reading the {section} section of a quote page failed: {error}") from error
             raise
         finally:
-            with contextlib.suppress(AttributeError):
-                del reader.page
+            reader.__dict__.pop("page", None)  # the reader keeps no page between readings
             reader.charts = {}
         self.bindings[section] = bindings
         for name in names:
