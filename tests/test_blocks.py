@@ -405,8 +405,9 @@ def test_a_fenced_blocks_body_is_the_lines_between_its_fences(
 ) -> None:
     text = "".join(line + ending for line, ending in zip(["```", *lines], endings, strict=False))
     text = text if final else text.rstrip("\r\n")
-    for block in symboldoc.loads(text).blocks:
-        if isinstance(block, FencedBlock):
-            cut = split_lines(block.source)
-            inside = cut[1:-1] if block.closed else cut[1:]
-            assert block.body == "".join(inside)
+    made = [block for block in symboldoc.loads(text).blocks if isinstance(block, FencedBlock)]
+    by_hand = [FencedBlock(text, 1, 0, "```", "", closed) for closed in (True, False)]  # any source, any flag
+    for block in made + by_hand:
+        cut = split_lines(block.source)
+        inside = cut[1:-1] if block.closed else cut[1:]
+        assert block.body == "".join(inside)

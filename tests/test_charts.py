@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 import symboldoc
 from symboldoc import Chart, ChartError, RadarChart
-from symboldoc._chart_checks import _nesting
-from symboldoc._charts import check_chart, read_chart, spoke_value
+from symboldoc._charts import MAX_DEPTH, check_chart, nesting, read_chart, spoke_value
 from symboldoc._problems import Reporter
 
 
@@ -187,10 +186,10 @@ def test_an_edit_keeps_the_keys_given_twice(example: str) -> None:
 
 
 def test_an_edit_writes_back_members_nested_deep(example: str) -> None:
-    deep = "[" * 900 + "]" * 900
+    deep = "[" * (MAX_DEPTH - 5) + "]" * (MAX_DEPTH - 5)  # in an indicator, five levels down: as deep as a chart goes
     text = example.replace('"value": "14.26%"', f'"value": "14.26%", "x": {deep}', 1)
     doc = symboldoc.loads(text)
-    assert doc.score is not None
+    assert doc.score is not None and not doc.warnings
     doc.score.chart_title = "A new title"
     written = symboldoc.dumps(doc)
     assert '"title": "A new title"' in written
@@ -198,9 +197,26 @@ def test_an_edit_writes_back_members_nested_deep(example: str) -> None:
     assert again.page == doc.page
     (chart,) = [block for block in again.blocks if isinstance(block, symboldoc.ChartBlock)]
     member = chart.chart.data["dimensions"][2]["indicators"][0]["x"]
-    for _ in range(899):
+    for _ in range(MAX_DEPTH - 6):
         (member,) = member
     assert member == []
+
+
+def test_a_chart_nested_deeper_than_a_chart_goes_is_reported_and_left_as_written(example: str) -> None:
+    deep = "[" * (MAX_DEPTH - 4) + "]" * (MAX_DEPTH - 4)  # one level more than the test above
+    text = example.replace('"value": "14.26%"', f'"value": "14.26%", "x": {deep}', 1)
+    for doc in (symboldoc.loads(text), symboldoc.loads(text.replace("```chart-data:radar", "```chart-data:bar"))):
+        warning = next(warning for warning in doc.warnings if warning.construct == "chart-data block")
+        assert (warning.detail, warning.expected) == ("nested too deeply", f"JSON nested at most {MAX_DEPTH} deep")
+        (chart,) = doc.charts
+        assert chart.data is None and symboldoc.dumps(doc) == text.replace(*_the_type_of(doc))
+    with pytest.raises(ChartError, match="nested too deeply"):
+        symboldoc.loads(text, strict=True)
+
+
+def _the_type_of(doc: symboldoc.Document) -> tuple[str, str]:
+    (chart,) = doc.charts
+    return "```chart-data:radar", f"```chart-data:{chart.type}"
 
 
 def test_an_edit_leaves_a_dimension_it_cannot_name_alone(example: str) -> None:
@@ -229,4 +245,4 @@ _JSON = st.recursive(
 
 @given(_JSON)
 def test_the_nesting_of_a_chart_is_counted_as_json_nests_it(value: object) -> None:
-    assert _nesting(json.dumps(value)) == _depth(value)
+    assert nesting(json.dumps(value)) == _depth(value)

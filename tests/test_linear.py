@@ -116,6 +116,7 @@ def _strict(text: str) -> None:
 VIEWS: dict[str, Callable[[str, Document], Any]] = {
     "loads": lambda text, doc: symboldoc.loads(text),
     "loads, strict": lambda text, doc: _strict(text),
+    "warnings (a quote page's sections read)": lambda text, doc: doc.warnings,
     "sections": lambda text, doc: [list(root.walk()) for root in doc.sections],
     "tables": lambda text, doc: doc.tables,
     "rows": lambda text, doc: [table.all_rows for table in doc.tables],

@@ -316,29 +316,55 @@ def _chart_nested(text: str, depth: int) -> str:
     return text.replace('"value": "14.26%"', f'"value": "14.26%", "x": {deep}', 1)
 
 
-def test_a_chart_that_cannot_be_decoded_deep_in_a_stack_leaves_the_score_waiting() -> None:
-    text = _chart_nested(own_pages()["example.md"], 600)  # decoded from the top of a stack, not 600 frames down
+@pytest.mark.parametrize("depth", [59, 60, 64, 65, 970, 100_000])
+def test_a_chart_reads_the_same_however_deep_in_a_stack_it_is_checked(depth: int) -> None:
+    frames = sys.getrecursionlimit() - 300  # deeper than json could decode 970 levels from
+    for text, nesting in (
+        (_chart_nested(own_pages()["example.md"], depth), 5 + depth),  # in an indicator, five levels down
+        (own_pages()["news_article.md"] + "\n```chart-data:radar\n" + "[" * depth + "]" * depth + "\n```\n", depth),
+    ):
+        expected = read_document(text, strict=False, lazy=False)
+        too_deep = [warning for warning in expected.warnings if warning.detail == "nested too deeply"]
+        assert len(too_deep) == (nesting > 64)
+        doc = _deep_in_a_stack(frames, lambda text=text: sd.loads(text))  # type: ignore[misc]
+        assert _deep_in_a_stack(frames, lambda doc=doc: doc.page) == expected.page  # type: ignore[misc]
+        assert doc.warnings == expected.warnings
+
+
+def test_a_chart_check_that_fails_leaves_the_charts_and_the_score_waiting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from symboldoc import _chart_checks
+
+    text = own_pages()["example.md"].replace('"value": "14.26%"', '"value": "n/a"', 1)  # a problem of the chart's
     doc, expected = sd.loads(text), read_document(text, strict=False, lazy=False)
-    assert not expected.warnings
-    frames = sys.getrecursionlimit() - 450
-    if sys.version_info < (3, 12):  # json's decoder counts Python's frames (later, a C limit of its own)
-        with pytest.raises(RecursionError):
-            _deep_in_a_stack(frames, lambda: doc.score)
-        assert "score" in unread_of(doc.page).waiting
-        assert unread_of(doc.page).charts.waiting  # nothing was reported
+    assert any(warning.construct == "chart-data block" for warning in expected.warnings)
+    original = _chart_checks.check_chart
+
+    def out_of_stack(*args: Any) -> None:
+        raise RecursionError("maximum recursion depth exceeded")  # what json does where the stack is nearly used up
+
+    monkeypatch.setattr(_chart_checks, "check_chart", out_of_stack)
+    with pytest.raises(RecursionError):
+        doc.score  # noqa: B018 - read on first use, and failing
+    unread = unread_of(doc.page)
+    assert "score" in unread.waiting and unread.charts.waiting and not unread.charts.found
+    monkeypatch.setattr(_chart_checks, "check_chart", original)
     assert doc.score == expected.score and doc.score.chart_title is not None  # type: ignore[union-attr]
-    assert doc.warnings == expected.warnings == ()
-
-
-def test_a_chart_too_deep_for_any_stack_is_reported_wherever_it_is_checked() -> None:
-    text = _chart_nested(own_pages()["example.md"], 100_000)
-    expected = read_document(text, strict=False, lazy=False)
-    assert "nested too deeply" in [warning.detail for warning in expected.warnings]
-    doc = sd.loads(text)
-    assert _deep_in_a_stack(sys.getrecursionlimit() - 450, lambda: doc.score) == expected.score
+    assert unread.charts.outlines == {}  # let go once the score is read
     assert doc.warnings == expected.warnings
-    with pytest.raises(sd.ChartError):
-        sd.loads(text, strict=True)
+
+
+def test_a_page_read_field_by_field_lets_its_blocks_go() -> None:
+    text = own_pages()["example.md"]
+    score = text.index("## Longbridge Financial Score")
+    text = text[:score] + text[text.index("\n## ", score + 1) + 1 :]  # a page without its score, but with the chart
+    text += "\n```chart-data:radar\n{}\n```\n"
+    doc, expected = sd.loads(text), read_document(text, strict=False, lazy=False)
+    unread = unread_of(doc.page)
+    assert unread.charts.waiting
+    for name in FIELDS:
+        assert getattr(doc, name) == getattr(expected, name)
+    assert not unread.charts.waiting and unread.charts.blocks == () and unread.blocks == ()
+    assert doc.warnings == expected.warnings
 
 
 def test_the_problems_of_chart_blocks_come_where_the_scan_finds_them() -> None:

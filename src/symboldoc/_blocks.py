@@ -239,8 +239,9 @@ class FencedBlock(Block):
         start = _FIRST_LINE.match(source).end()  # type: ignore[union-attr]  # it matches every text
         if start == len(source) or not self.closed:
             return source[start:]
-        before_ending = line_content(source)  # the closing fence's line, without its ending
-        return source[start : max(before_ending.rfind("\n"), before_ending.rfind("\r")) + 1]
+        # The last line (the closing fence), without its own ending.
+        end = len(source) - (2 if source.endswith("\r\n") else 1 if source.endswith(("\r", "\n")) else 0)
+        return source[start : max(source.rfind("\n", 0, end), source.rfind("\r", 0, end)) + 1]
 
     @property
     def body_start_line(self) -> int:

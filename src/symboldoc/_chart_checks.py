@@ -13,19 +13,15 @@ whose score is never read never needs the outline; so:
   checks what waits, and :meth:`ChartChecks.among` puts the problems found
   back where a check during the scan would have reported them.
 
-A check made on first use may run deep in the caller's stack, where json's
-decoder runs out of room for a chart it can read from the top of a stack.
-Such a chart raises ``RecursionError`` there and stays waiting (the reader
-tries again on its next use); a chart nested deeper than the interpreter
-lets any decoding go (``sys.getrecursionlimit()``, less a margin for the
-reading's own frames) is reported "nested too deeply", as a check during
-the scan reports it.
+A check may be made later, and deeper in the caller's stack, than the scan
+would have made it; what it finds does not depend on where it runs (charts
+nested deeper than ``_charts.MAX_DEPTH`` are reported wherever they are
+read).  A check that fails all the same (a ``RecursionError`` where the
+caller's stack is nearly used up) leaves every chart waiting.
 """
 
 from __future__ import annotations
 
-import re
-import sys
 from collections.abc import Sequence
 
 from ._blocks import Block, ChartBlock
@@ -33,12 +29,6 @@ from ._charts import RadarOutline, check_chart
 from ._problems import Problem, Reporter
 
 __all__ = ["ChartChecks"]
-
-#: Frames a reading takes before it decodes a chart (``loads``, the scan, the check): a chart nested deeper than
-#: the recursion limit less these cannot be decoded from the top of any stack.
-_READING_FRAMES = 50
-
-_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.DOTALL)
 
 
 class ChartChecks:
@@ -80,8 +70,8 @@ class ChartChecks:
     def check(self) -> dict[int, RadarOutline]:
         """Check the chart blocks still waiting; the outline of each radar chart, by the line its block starts on.
 
-        All or nothing: a chart that cannot be decoded this deep in a stack raises ``RecursionError`` and
-        leaves every check waiting.
+        All or nothing: a check that fails (a ``RecursionError`` where the caller's stack is nearly used up)
+        leaves every chart waiting.
         """
         if self.waiting:
             blocks = self.blocks
@@ -91,16 +81,17 @@ class ChartChecks:
                 block = blocks[index]
                 assert isinstance(block, ChartBlock)
                 reporter = Reporter()
-                body = block.body
-                outline = check_chart(block.chart_type, body, block.line + 1, reporter)
-                if _ran_out_of_stack(reporter, body):
-                    raise RecursionError(f"the chart-data block on line {block.line} cannot be decoded this deep")
+                outline = check_chart(block.chart_type, block.body, block.line + 1, reporter)
                 if outline is not None:
                     outlines[block.line] = outline
                 if reporter.problems:
                     found.append((reported, reporter.problems))
             self.outlines, self.found, self.waiting, self.blocks = outlines, [*self.found, *found], [], ()
         return self.outlines
+
+    def forget_outlines(self) -> None:
+        """Let the outlines go: the page's reader has read what it needed of them (a page holds no JSON)."""
+        self.outlines = {}
 
     def among(self, problems: Sequence[Problem]) -> tuple[Problem, ...]:
         """``problems`` (the scan's, then what followed) with those of the charts checked since put where they stand."""
@@ -114,23 +105,3 @@ class ChartChecks:
             taken = reported
         merged.extend(problems[taken:])
         return tuple(merged)
-
-
-def _ran_out_of_stack(reporter: Reporter, body: str) -> bool:
-    """Whether a check reported "nested too deeply" of a chart that a reading from the top of a stack decodes."""
-    if not any(problem.detail == "nested too deeply" for problem in reporter.problems):
-        return False
-    return _nesting(body) < sys.getrecursionlimit() - _READING_FRAMES
-
-
-def _nesting(body: str) -> int:
-    """How deep the brackets of ``body`` nest, strings skipped (without recursion)."""
-    depth = deepest = 0
-    for mark in _NESTING.finditer(body):
-        char = mark.group()[0]
-        if char in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "]}":
-            depth -= 1
-    return deepest

@@ -8,6 +8,7 @@ its dimensions, each a group of indicators with a grade.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Callable
@@ -30,6 +31,7 @@ __all__ = [
     "RadarOutline",
     "check_chart",
     "decode_members",
+    "nesting",
     "read_chart",
     "spoke_value",
 ]
@@ -221,6 +223,17 @@ def read_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -
     return RadarChart("radar", data, title, dimensions)
 
 
+_JSON_STRING_OR_RUN = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)  # a string, or what is left of an unclosed one
+_BRACKET = re.compile(r"[\[\]{}]")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def nesting(body: str) -> int:
+    """How deep the brackets of ``body`` nest, strings skipped (no recursion, no Python step a bracket)."""
+    brackets = _BRACKET.findall(_JSON_STRING_OR_RUN.sub("", body))
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
 _JSON_MARK = re.compile(r'["{}\[\],]')
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
@@ -278,17 +291,30 @@ def check_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) 
     return RadarOutline(*_walk_radar(data, body_line, reporter, _spoke, _outline_dimension)) if radar else None
 
 
+#: How deep a chart's JSON may nest (arrays and objects in one another).  Real charts nest four
+#: levels; json's decoder recurses once a level, so how deep it can go depends on the caller's stack
+#: (and, from Python 3.12, on a limit of its own).  A deeper chart is reported "nested too deeply",
+#: wherever and whenever it is read, and left as written, as a front matter value nested too deep is.
+MAX_DEPTH = 64
+
+
 def _decode_chart(chart_type: str, body: str, body_line: int, reporter: Reporter) -> tuple[Any, bool]:
     """The decoded JSON of a chart block's ``body`` (None when it is not JSON), and whether it is
-    a radar chart's object, to be walked; what is wrong so far is reported."""
+    a radar chart's object, to be walked; what is wrong so far is reported.
+
+    A ``RecursionError`` passes through: a chart within :data:`MAX_DEPTH` raises one only where the
+    caller's own stack is nearly used up, which says nothing of the chart.
+    """
+    if body.count("[") + body.count("{") > MAX_DEPTH and nesting(body) > MAX_DEPTH:  # the count: a quick bound
+        reporter.report(body_line, 1, "chart-data block", f"JSON nested at most {MAX_DEPTH} deep", "nested too deeply")
+        return None, False
     try:
         data, duplicates = _decode(body)
     except json.JSONDecodeError as exc:
         reporter.report(body_line + exc.lineno - 1, exc.colno, "chart-data block", "valid JSON", exc.msg)
         return None, False
-    except (RecursionError, ValueError) as exc:
-        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        reporter.report(body_line, 1, "chart-data block", "valid JSON", detail)
+    except ValueError as exc:
+        reporter.report(body_line, 1, "chart-data block", "valid JSON", str(exc))
         return None, False
     if duplicates and reporter.keeps:
         for line, column, key in _duplicate_keys(body, body_line):

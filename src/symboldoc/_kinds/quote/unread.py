@@ -186,7 +186,7 @@ class UnreadSections:
                 object.__setattr__(scratch, name, value)
             reader.page = scratch
             binder = reader.bind = Binder()
-            if section == "score":
+            if section == "score" or not self.waiting:  # the score reads them; the last section lets their blocks go
                 reader.charts = self.charts.check()
             for number, part, read in parts:
                 reader.reporter = self.steps[number] = Reporter()  # a part read had no problem of its own
@@ -212,6 +212,8 @@ class UnreadSections:
             reader.__dict__.pop("page", None)  # the reader keeps no page between readings
             reader.charts = {}
         self.bindings[section] = bindings
+        if section == "score":
+            self.charts.forget_outlines()  # what the score needed of its chart is read
         for name in names:
             object.__setattr__(page, name, object.__getattribute__(scratch, name))
         if not self.waiting:  # nothing more to read: what reading needed goes
