@@ -291,10 +291,10 @@ def test_a_copy_makes_its_bindings_from_its_text_when_first_written(page: str) -
     assert symboldoc.dumps(twin) == symboldoc.dumps(again) == symboldoc.dumps(expected)
 
 
-def _made(doc: Document, name: str) -> bool:
-    """Whether ``doc``'s field ``name`` is made, without making it."""
+def is_set(obj: object, name: str) -> bool:
+    """Whether ``obj``'s attribute ``name`` is set (made, read), without making or reading it."""
     try:
-        object.__getattribute__(doc, name)
+        object.__getattribute__(obj, name)
     except AttributeError:
         return False
     return True
@@ -315,9 +315,9 @@ def test_a_document_sent_back_by_load_many_is_made_when_first_used(page: str) ->
     text = EDITABLE[page]
     original = symboldoc.loads(text)
     twin = sent_light(original)
-    assert not any(_made(twin, name) for name in FIELDS), "nothing is made before it is asked for"
+    assert not any(is_set(twin, name) for name in FIELDS), "nothing is made before it is asked for"
     assert twin.warnings == original.warnings
-    assert all(_made(twin, name) for name in FIELDS), "asking for one field makes them all"
+    assert all(is_set(twin, name) for name in FIELDS), "asking for one field makes them all"
     assert twin.front_matter == original.front_matter and twin.blocks == original.blocks
     assert repr(twin) == repr(original) and twin.kind == original.kind
     assert twin.page == original.page and twin == original
@@ -334,13 +334,13 @@ def test_anything_asked_of_a_document_sent_back_makes_it(name: str, example: str
     original = symboldoc.loads(example)
     twin = sent_light(original)
     assert getattr(twin, name) == getattr(original, name)
-    assert all(_made(twin, field) for field in FIELDS)
+    assert all(is_set(twin, field) for field in FIELDS)
 
 
 def test_a_field_set_before_a_document_sent_back_is_made_stays_set(example: str) -> None:
     twin = sent_light(symboldoc.loads(example))
     twin.warnings = ()
-    assert all(_made(twin, name) for name in FIELDS), "assigning makes the document first, then sets the value"
+    assert all(is_set(twin, name) for name in FIELDS), "assigning makes the document first, then sets the value"
     twin.final_newline = not symboldoc.loads(example).final_newline
     assert twin.warnings == () and twin.front_matter == symboldoc.loads(example).front_matter
     assert twin.final_newline is not symboldoc.loads(example).final_newline, "kept, not replaced by the one sent"
@@ -368,7 +368,7 @@ def test_a_copy_of_a_document_sent_back_unopened_is_a_whole_document(how: str, e
     twin = sent_light(symboldoc.loads(example))
     twin.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
     copied = copies()[how](twin)
-    assert all(_made(copied, name) for name in FIELDS) and copied == twin
+    assert all(is_set(copied, name) for name in FIELDS) and copied == twin
     expected = symboldoc.loads(example)
     expected.front_matter.industry = "Edited before the model was made"  # type: ignore[union-attr]
     assert symboldoc.dumps(copied) == symboldoc.dumps(twin) == symboldoc.dumps(expected)

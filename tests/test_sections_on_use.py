@@ -30,6 +30,7 @@ from symboldoc._kinds.quote.unread import SECTIONS
 
 from .pages import corpus_pages, own_pages
 from .strategies import documents
+from .test_copies import is_set
 from .test_roundtrip import mutated_page
 
 QUOTE_PAGES = sorted(
@@ -121,7 +122,7 @@ def test_loads_reads_no_section_and_a_field_reads_only_its_own(text: str) -> Non
     unread = unread_of(doc.page)
     assert unread is not None and set(unread.waiting) <= set(SECTIONS)
     waiting = set(unread.waiting)
-    unset = [name for name in FIELDS if not hasattr(type(doc.page), name) or _unset(doc.page, name)]
+    unset = [name for name in FIELDS if not hasattr(type(doc.page), name) or not is_set(doc.page, name)]
     assert {section for section, names in SECTIONS.items() if set(names) & set(unset)} == waiting
     if "score" in waiting:
         doc.score  # noqa: B018 - read on first use
@@ -130,14 +131,6 @@ def test_loads_reads_no_section_and_a_field_reads_only_its_own(text: str) -> Non
         assert unread.waiting.keys() == waiting - {"score"}
     assert doc.warnings == read_document(text, strict=False, lazy=False).warnings
     assert unread_of(doc.page) is None and not unread.waiting
-
-
-def _unset(page: object, name: str) -> bool:
-    try:
-        object.__getattribute__(page, name)
-    except AttributeError:
-        return True
-    return False
 
 
 def test_strict_mode_reads_every_section_in_loads() -> None:
@@ -211,7 +204,7 @@ def test_load_many_gives_documents_read_whole(tmp_path: Any, workers: int) -> No
     expected = read_document(text, strict=False, lazy=False)
     for loaded in sd.load_many(paths, workers=workers):
         doc = loaded.result
-        assert unread_of(doc.page) is None and _unset(doc, "warnings") is False  # read in the worker
+        assert unread_of(doc.page) is None and is_set(doc, "warnings")  # read in the worker
         assert doc == expected and sd.dumps(doc) == text
 
 

@@ -34,7 +34,6 @@ outside the document that refer into its model
 
 from __future__ import annotations
 
-import collections
 import pickle
 import threading
 from collections.abc import Sequence
@@ -96,17 +95,7 @@ class BindingsToMake:
         :class:`EditError` when the new reading does not bind the facts the first one bound: this
         process registered labels that the process that read the document did not.
         """
-        # A reading gives the bindings of a quote page's sections in the order it read them (see
-        # _kinds.quote.unread): each is taken by its name, in the order this document's reading gave them.
-        # Bindings of one name come from one reader, in the same order in every reading.
-        by_name: dict[str, collections.deque[Binding]] = {}
-        for binding in again:
-            by_name.setdefault(binding.what, collections.deque()).append(binding)
-        try:
-            again = [by_name[what].popleft() for what in self.whats]
-        except (KeyError, IndexError):
-            again = ()
-        if len(again) != len(self.whats) or any(by_name.values()):
+        if tuple(binding.what for binding in again) != self.whats:
             raise EditError(
                 Problem(
                     1,
